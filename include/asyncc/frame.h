@@ -1,0 +1,102 @@
+/* asyncc/frame.h - the ABI between transpiler output and the runtime.
+ *
+ * For transpiler output; not a user API. Everything here may change between
+ * versions of asyncc; code that asyncc generates is rebuilt with the runtime.
+ *
+ * Every async function F is lowered to a frame struct and a resume function:
+ *
+ *   struct asyncc__F_frame {
+ *     asyncc_frame_t hdr;       header, always the first member
+ *     RET asyncc__ret;          the return value (absent for void)
+ *     ...parameters, locals live across an await, temporaries...
+ *   };
+ *   static int asyncc__F_resume(asyncc_frame_t* frame);   ASYNCC_DONE/PENDING
+ *
+ * and exports, with F's linkage, the two entry points other translation
+ * units use (they cannot see the frame's layout):
+ *
+ *   asyncc_frame_t* asyncc__F_start(PARAMS...);
+ *   RET asyncc__F_take(asyncc_frame_t* frame);   result, then frees the frame
+ *
+ * _start allocates the frame, stores the arguments and sets state 0; it does
+ * not run any of F's body. The caller then calls frame->resume(frame)
+ * directly: a call that completes without suspending never touches the event
+ * loop. When it returns ASYNCC_PENDING, some leaf frame of the chain has
+ * registered itself with the runtime; when that leaf is woken, the runtime
+ * resumes it and then each parent in turn (a trampoline, so finishing a deep
+ * chain does not grow the C stack) until a resume returns ASYNCC_PENDING or
+ * the task's root frame is done.
+ */
+#ifndef ASYNCC_FRAME_H
+#define ASYNCC_FRAME_H
+
+#include <stddef.h>
+#include <string.h> /* memcpy, used by generated code for array locals */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct asyncc_frame_s asyncc_frame_t;
+typedef struct asyncc_task_s asyncc_task_t;
+
+/* Runs 'frame' from its current state until it completes (ASYNCC_DONE) or
+ * suspends (ASYNCC_PENDING). */
+typedef int (*asyncc_resume_cb)(asyncc_frame_t* frame);
+
+/* What a resume function returns. */
+enum { ASYNCC_DONE = 0, ASYNCC_PENDING = 1 };
+
+#define ASYNCC_FRAME_FIELDS                                                  \
+  asyncc_resume_cb resume; /* first, so any frame can be resumed generically \
+                            */                                               \
+  asyncc_frame_t* parent;  /* the frame awaiting this one; NULL for a root */ \
+  asyncc_task_t* task;     /* the task this frame runs in; NULL until run */ \
+  int state;               /* resume point: 0 = not started */              \
+  int flags;               /* runtime use */
+
+struct asyncc_frame_s {
+  ASYNCC_FRAME_FIELDS
+};
+
+/* Frame memory. Frames come from size-class free lists; running out of
+ * memory for a frame has no error channel in the awaiting expression, so it
+ * prints a message and aborts, as a C stack overflow would. */
+void* asyncc__frame_alloc(size_t size);
+void asyncc__frame_free(void* frame, size_t size);
+
+/* Runs the calling thread's event loop until 'root' (a frame fresh from an
+ * asyncc__F_start(...) call) completes; returns 'root' for _take. */
+asyncc_frame_t* asyncc__run(asyncc_frame_t* root);
+
+/* Starts 'child' from inside a resume function: links it to 'parent' and
+ * runs it until its first suspension. Returns ASYNCC_DONE or
+ * ASYNCC_PENDING. */
+static inline int asyncc__frame_call(asyncc_frame_t* parent,
+                                     asyncc_frame_t* child) {
+  child->parent = parent;
+  child->task = parent->task;
+  return child->resume(child);
+}
+
+/* The suspension protocol of one await, used by generated code:
+ *
+ *   ASYNCC__AWAIT(f, child, 3);
+ *
+ * runs 'child' (an asyncc_frame_t*); if it suspends, records resume point 3
+ * and returns ASYNCC_PENDING to the caller of the resume function. The
+ * resume function's dispatch switch jumps to the label asyncc__L3 placed
+ * here when the frame is resumed. */
+#define ASYNCC__AWAIT(f, child, n)                                 \
+  do {                                                             \
+    if (asyncc__frame_call(&(f)->hdr, (child)) != ASYNCC_DONE) {   \
+      (f)->hdr.state = (n);                                        \
+      return ASYNCC_PENDING;                                       \
+    }                                                              \
+  asyncc__L##n:;                                                   \
+  } while (0)
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* ASYNCC_FRAME_H */
