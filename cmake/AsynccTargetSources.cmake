@@ -1,0 +1,73 @@
+# AsynccTargetSources.cmake - asyncc_target_sources(): transpile async C as a
+# build step.
+#
+#   asyncc_target_sources(<target> [<file>...])
+#
+# For each <file> (relative to the current source directory, or absolute)
+# adds a build rule that runs the asyncc transpiler on it, writing
+#   ${CMAKE_CURRENT_BINARY_DIR}/asyncc_gen/<target>/<file>.c
+# and adds that generated C to <target>'s sources. asyncc gets the target's
+# include directories and compile definitions (read at generation time
+# through generator expressions, so properties set after this call still
+# count), and the rule re-runs when <file>, a header it includes (from the
+# depfile asyncc writes with -MF) or the asyncc executable changes.
+#
+# The transpiler is the imported executable asyncc::asyncc (from
+# find_package(asyncc)) or, inside the asyncc source tree, the alias of the
+# 'asyncc' target. Call this from the directory that created <target>.
+#
+# Extra clang arguments for asyncc (e.g. -std=c17) can be given per target
+# in the property ASYNCC_CLANG_ARGS (a list).
+
+cmake_minimum_required(VERSION 3.20)
+
+function(asyncc_target_sources target)
+  if(NOT TARGET "${target}")
+    message(FATAL_ERROR "asyncc_target_sources: '${target}' is not a target")
+  endif()
+  if(NOT TARGET asyncc::asyncc)
+    message(FATAL_ERROR
+      "asyncc_target_sources: the asyncc transpiler (target asyncc::asyncc) "
+      "is not available; use find_package(asyncc) first")
+  endif()
+  get_target_property(_tgt_dir "${target}" SOURCE_DIR)
+  if(NOT _tgt_dir STREQUAL CMAKE_CURRENT_SOURCE_DIR)
+    message(FATAL_ERROR
+      "asyncc_target_sources: call it from the directory that created "
+      "'${target}' (${_tgt_dir}), not from ${CMAKE_CURRENT_SOURCE_DIR}")
+  endif()
+
+  set(_incs "$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>")
+  set(_defs "$<TARGET_PROPERTY:${target},COMPILE_DEFINITIONS>")
+  set(_extra "$<TARGET_PROPERTY:${target},ASYNCC_CLANG_ARGS>")
+  set(_inc_args "$<$<BOOL:${_incs}>:-I$<JOIN:${_incs},;-I>>")
+  set(_def_args "$<$<BOOL:${_defs}>:-D$<JOIN:${_defs},;-D>>")
+
+  foreach(_file IN LISTS ARGN)
+    get_filename_component(_in "${_file}" ABSOLUTE
+                           BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    file(RELATIVE_PATH _rel "${CMAKE_CURRENT_SOURCE_DIR}" "${_in}")
+    # Files outside the source dir must still land inside asyncc_gen/.
+    string(REPLACE "../" "__/" _rel "${_rel}")
+    set(_out "${CMAKE_CURRENT_BINARY_DIR}/asyncc_gen/${target}/${_rel}.c")
+    get_filename_component(_out_dir "${_out}" DIRECTORY)
+    get_filename_component(_in_dir "${_in}" DIRECTORY)
+    file(MAKE_DIRECTORY "${_out_dir}")
+
+    add_custom_command(
+      OUTPUT "${_out}"
+      COMMAND asyncc::asyncc "${_in}" -o "${_out}" -MF "${_out}.d"
+              -- "${_inc_args}" "${_def_args}" "${_extra}"
+      DEPENDS "${_in}" asyncc::asyncc
+      DEPFILE "${_out}.d"
+      COMMENT "asyncc ${_file}"
+      COMMAND_EXPAND_LISTS
+      VERBATIM)
+
+    # The generated file lives in the build tree, so #include "x.h" must
+    # still find headers next to the source file.
+    set_property(SOURCE "${_out}" APPEND PROPERTY
+                 COMPILE_OPTIONS "-iquote" "${_in_dir}")
+    target_sources("${target}" PRIVATE "${_out}")
+  endforeach()
+endfunction()
