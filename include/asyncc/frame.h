@@ -44,6 +44,13 @@ typedef struct asyncc_task_s asyncc_task_t;
  * suspends (ASYNCC_PENDING). */
 typedef int (*asyncc_resume_cb)(asyncc_frame_t* frame);
 
+/* Marks generated static functions that a program may not use. */
+#if defined(__GNUC__) || defined(__clang__)
+#define ASYNCC__MAYBE_UNUSED __attribute__((unused))
+#else
+#define ASYNCC__MAYBE_UNUSED
+#endif
+
 /* What a resume function returns. */
 enum { ASYNCC_DONE = 0, ASYNCC_PENDING = 1 };
 

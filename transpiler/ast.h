@@ -1,0 +1,104 @@
+/* ast.h - the transpiler's view of a function: a tree of nodes mirroring
+ * libclang's cursors, with byte ranges in the main file, plus the async
+ * function's locals and await sites (the analogue of LLVM's coro::Shape).
+ *
+ * Built by shape.c (collect + check), annotated by live.c (which locals
+ * live in the frame) and frame.c (field names and layout), consumed by
+ * lower.c (the resume function) and emit.c (text).
+ */
+#ifndef TR_AST_H
+#define TR_AST_H
+
+#include <clang-c/Index.h>
+#include <stdbool.h>
+
+#include "tu.h"
+
+typedef struct tr_node_s tr_node_t;
+typedef struct tr_local_s tr_local_t;
+typedef struct tr_fn_s tr_fn_t;
+
+struct tr_node_s {
+  CXCursor cur;
+  enum CXCursorKind kind;
+  unsigned start, end; /* byte range in the main file, [start, end) */
+  unsigned fend;       /* statements: end including a trailing ';' */
+  bool in_file;        /* both ends lie in the main file */
+  bool spelled;        /* text at [start,end) is this node's own spelling,
+                          not a macro expansion (macro arguments are) */
+  bool is_await;       /* await(CALL): a ParenExpr around the marker comma */
+  bool is_run;         /* asyncc_run(CALL) */
+  bool has_await;      /* this subtree contains an await */
+  bool has_return;     /* this subtree contains a return statement */
+  tr_node_t* parent;
+  tr_node_t** kids;
+  unsigned nkids;
+  size_t kcap;        /* capacity of 'kids' */
+  tr_node_t* call;    /* is_await/is_run: the CallExpr being awaited */
+  tr_local_t* local;  /* VarDecl/ParmDecl: its local; DeclRefExpr: the local
+                         it names (NULL for globals, functions, enums) */
+  tr_fn_t* callee;    /* CallExpr/DeclRefExpr of an async function */
+};
+
+struct tr_local_s {
+  CXCursor decl;      /* the VarDecl or ParmDecl */
+  char* name;         /* source name ("" for an unnamed parameter) */
+  char* field;        /* frame field / local name in generated code */
+  CXType type;
+  tr_node_t* node;    /* the VarDecl node (NULL for parameters) */
+  tr_node_t* scope;   /* the node whose end ends the variable's scope */
+  unsigned scope_start; /* byte offset where the scope begins (the decl) */
+  bool is_param;
+  bool promoted;      /* lives in the frame */
+  tr_local_t* next;
+};
+
+/* An async function known in this translation unit (declared or defined). */
+struct tr_fn_s {
+  CXCursor decl;        /* canonical declaration */
+  CXCursor def;         /* the definition in the main file, or null */
+  char* name;
+  bool is_static;
+  bool defined_here;    /* defined in the main file (and lowered) */
+  bool ok;              /* no errors: lowered */
+  bool protos_emitted;  /* the asyncc__F_* prototypes are in the output */
+  tr_node_t* body;      /* definition: the body CompoundStmt */
+  tr_node_t* root;      /* definition: the FunctionDecl node */
+  tr_local_t* locals;   /* parameters first, then locals in source order */
+  unsigned nlocals;
+  unsigned def_start;   /* definition's byte range (with specifiers) */
+  unsigned def_end;
+  CXType ret;           /* result type */
+  bool ret_void;
+  tr_fn_t* next;
+};
+
+
+/* A top-level function definition in the main file whose text the
+ * transpiler rewrites: every async definition, and ordinary functions that
+ * contain asyncc_run(). */
+typedef struct tr_top_s tr_top_t;
+struct tr_top_s {
+  tr_node_t* root;  /* the FunctionDecl node */
+  tr_fn_t* fn;      /* non-NULL for an async definition */
+  tr_top_t* next;
+};
+
+/* Everything known about one translation unit. */
+typedef struct {
+  tr_tu_t* tu;
+  tr_fn_t* fns;     /* async functions, in order of first sight */
+  tr_top_t* tops;   /* rewritten definitions, in source order */
+} tr_prog_t;
+
+/* shape.c */
+int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu);
+tr_fn_t* tr_shape_async_fn(tr_prog_t* p, CXCursor decl);
+/* Strips ParenExpr and implicit (Unexposed) wrappers. */
+tr_node_t* tr_node_strip(tr_node_t* n);
+bool tr_node_is_stmt_kind(const tr_node_t* n);
+
+/* live.c: decides which locals live in the frame. */
+void tr_live_compute(tr_fn_t* fn);
+
+#endif

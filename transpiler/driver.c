@@ -1,0 +1,171 @@
+/* driver.c - the per-file pipeline (see driver.h). */
+#define _POSIX_C_SOURCE 200809L
+#include "driver.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ast.h"
+#include "buf.h"
+#include "diag.h"
+#include "edit.h"
+#include "emit.h"
+#include "frame.h"
+#include "lower.h"
+#include "tu.h"
+
+#ifndef ASYNCC_CLANG_RESOURCE_DIR
+#define ASYNCC_CLANG_RESOURCE_DIR "/usr/lib/llvm-19/lib/clang/19"
+#endif
+
+static bool file_exists(const char* path) { return access(path, R_OK) == 0; }
+
+/* asyncc.h next to an installed asyncc (PREFIX/bin/../include), else the
+ * source tree asyncc was built from. */
+static const char* find_include_dir(void) {
+  char exe[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    exe[n] = '\0';
+    char* slash = strrchr(exe, '/');
+    if (slash) {
+      *slash = '\0';
+      char* dir = tr_sprintf("%s/../include", exe);
+      if (file_exists(tr_sprintf("%s/asyncc.h", dir))) return dir;
+    }
+  }
+#ifdef ASYNCC_SOURCE_INCLUDE_DIR
+  if (file_exists(ASYNCC_SOURCE_INCLUDE_DIR "/asyncc.h"))
+    return ASYNCC_SOURCE_INCLUDE_DIR;
+#endif
+  return NULL;
+}
+
+/* Async functions named (called) anywhere under 'n'. */
+static void add_callee_protos(tr_node_t* n, tr_fn_t* self, tr_buf_t* out) {
+  if (n->kind == CXCursor_DeclRefExpr && n->callee && n->callee != self &&
+      !n->callee->protos_emitted) {
+    tr_buf_puts(out, tr_lower_protos(n->callee));
+    n->callee->protos_emitted = true;
+  }
+  for (unsigned i = 0; i < n->nkids; i++)
+    add_callee_protos(n->kids[i], self, out);
+}
+
+static void write_dep_path(FILE* f, const char* p) {
+  for (; *p; p++) {
+    if (*p == ' ' || *p == '#') fputc('\\', f);
+    if (*p == '$') fputc('$', f);
+    fputc(*p, f);
+  }
+}
+
+static void add_inclusion(CXFile inc, CXSourceLocation* stack, unsigned n,
+                          CXClientData data) {
+  (void)stack;
+  (void)n;
+  FILE* f = data;
+  CXString name = clang_getFileName(inc);
+  fputs(" \\\n  ", f);
+  write_dep_path(f, clang_getCString(name));
+  clang_disposeString(name);
+}
+
+static int write_depfile(const tr_options_t* o, tr_tu_t* tu) {
+  char* tmp = tr_sprintf("%s.tmp", o->depfile);
+  FILE* f = fopen(tmp, "w");
+  if (!f) {
+    fprintf(stderr, "asyncc: error: cannot write '%s'\n", o->depfile);
+    return -1;
+  }
+  write_dep_path(f, o->output);
+  fputc(':', f);
+  clang_getInclusions(tu->tu, add_inclusion, f);
+  fputc('\n', f);
+  if (fclose(f) != 0 || rename(tmp, o->depfile) != 0) {
+    fprintf(stderr, "asyncc: error: cannot write '%s'\n", o->depfile);
+    unlink(tmp);
+    return -1;
+  }
+  return 0;
+}
+
+static int run(const tr_options_t* o) {
+  if (!file_exists(o->input)) {
+    fprintf(stderr, "asyncc: error: cannot open '%s': no such file\n",
+            o->input);
+    return 2;
+  }
+  tr_diag_reset();
+  tr_diag_set_werror(o->werror);
+  tr_tu_opts_t to = {
+      .resource_dir = o->resource_dir ? o->resource_dir
+                                      : ASYNCC_CLANG_RESOURCE_DIR,
+      .include_dir = o->include_dir ? o->include_dir : find_include_dir(),
+      .argc = o->clang_argc,
+      .argv = o->clang_argv,
+  };
+  tr_tu_t tu;
+  int status = 2;
+  if (tr_tu_parse(&tu, o->input, &to) != 0) goto teardown;
+  status = 1;
+  if (tr_diag_errors()) goto teardown;
+
+  tr_prog_t prog;
+  tr_shape_collect(&prog, &tu);
+  if (tr_diag_errors()) goto teardown;
+  for (tr_fn_t* fn = prog.fns; fn; fn = fn->next) {
+    if (!fn->defined_here) continue;
+    tr_live_compute(fn);
+    tr_frame_name_fields(fn);
+  }
+
+  tr_edits_t ed;
+  tr_edit_init(&ed, &tu);
+  for (tr_top_t* t = prog.tops; t; t = t->next) {
+    tr_buf_t text;
+    tr_buf_init(&text);
+    add_callee_protos(t->root, t->fn, &text);
+    if (t->fn) {
+      if (tr_lower_fn(&prog, t->fn, &ed, &text) != 0) {
+        tr_buf_free(&text);
+        continue;
+      }
+      t->fn->protos_emitted = true;
+    } else {
+      tr_lower_runs(&prog, t->root, &ed);
+      tr_edit_render(&ed, t->root->start, t->root->end, &text);
+    }
+    tr_edit_replace(&ed, t->root->start, t->root->end, tr_buf_take(&text));
+  }
+  if (tr_diag_errors()) goto teardown;
+
+  tr_buf_t marked, out;
+  tr_buf_init(&marked);
+  tr_buf_init(&out);
+  tr_edit_render(&ed, 0, (unsigned)tu.len, &marked);
+  tr_emit_lines(marked.data ? marked.data : "", o->input, o->lines, &out);
+  tr_buf_free(&marked);
+  status = 2;
+  if (o->depfile && write_depfile(o, &tu) != 0) {
+    tr_buf_free(&out);
+    goto teardown;
+  }
+  if (tr_emit_write(o->output ? o->output : "-", out.data ? out.data : "",
+                    out.len) == 0)
+    status = 0;
+  tr_buf_free(&out);
+
+teardown:
+  tr_tu_dispose(&tu);
+  return status;
+}
+
+int tr_driver_run(const tr_options_t* o) {
+  int status = run(o);
+  tr_arena_free_all();
+  return status;
+}

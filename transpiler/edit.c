@@ -1,0 +1,61 @@
+/* edit.c - offset-based edits and rendering (see edit.h). */
+#include "edit.h"
+
+#include <stdlib.h>
+
+void tr_edit_init(tr_edits_t* e, const tr_tu_t* tu) {
+  e->tu = tu;
+  e->v = NULL;
+  e->n = e->cap = 0;
+  e->seq = 0;
+}
+
+void tr_edit_replace(tr_edits_t* e, unsigned start, unsigned end,
+                     const char* text) {
+  e->v = tr_grow(e->v, &e->cap, e->n + 1, sizeof *e->v);
+  tr_edit_t* x = &e->v[e->n++];
+  x->start = start;
+  x->end = end;
+  x->seq = ++e->seq;
+  x->text = text;
+}
+
+static int by_position(const void* a, const void* b) {
+  const tr_edit_t* x = *(tr_edit_t* const*)a;
+  const tr_edit_t* y = *(tr_edit_t* const*)b;
+  if (x->start != y->start) return x->start < y->start ? -1 : 1;
+  if (x->end != y->end) return x->end > y->end ? -1 : 1; /* outer first */
+  return x->seq > y->seq ? -1 : 1;                         /* later first */
+}
+
+static void marker(tr_buf_t* out, const tr_tu_t* tu, unsigned off) {
+  tr_buf_printf(out, "\001%u\002", tr_tu_line(tu, off));
+}
+
+void tr_edit_render(tr_edits_t* e, unsigned start, unsigned end,
+                    tr_buf_t* out) {
+  size_t n = 0;
+  tr_edit_t** in = malloc(sizeof(tr_edit_t*) * (e->n ? e->n : 1));
+  for (size_t i = 0; i < e->n; i++)
+    if (e->v[i].start >= start && e->v[i].end <= end) in[n++] = &e->v[i];
+  qsort(in, n, sizeof *in, by_position);
+  unsigned pos = start;
+  marker(out, e->tu, pos);
+  for (size_t i = 0; i < n; i++) {
+    tr_edit_t* x = in[i];
+    if (x->start < pos) continue; /* nested in an edit already applied */
+    tr_buf_add(out, e->tu->text + pos, x->start - pos);
+    tr_buf_puts(out, x->text);
+    pos = x->end;
+    marker(out, e->tu, pos);
+  }
+  tr_buf_add(out, e->tu->text + pos, end - pos);
+  free(in);
+}
+
+char* tr_edit_text(tr_edits_t* e, unsigned start, unsigned end) {
+  tr_buf_t b;
+  tr_buf_init(&b);
+  tr_edit_render(e, start, end, &b);
+  return tr_buf_take(&b);
+}

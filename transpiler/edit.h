@@ -1,0 +1,47 @@
+/* edit.h - offset-based edits of the main file and rendering them.
+ *
+ * Lowering never builds a new syntax tree: it records replacements of byte
+ * ranges of the main file (a promoted variable reference becomes
+ * "asyncc__f->x", an await becomes the code that suspends, a whole
+ * statement becomes its lowered form). Edits nest: an edit made later may
+ * cover earlier ones, whose text it already contains because it was
+ * produced with tr_edit_render(). Rendering a range applies the outermost
+ * edits inside it (later wins among equal ranges) and copies the rest.
+ *
+ * Rendered text carries line markers, TR_LINE(n) = "\1<n>\2": "what follows
+ * comes from source line n" (0 = generated). The emitter (emit.c) turns
+ * them into #line directives.
+ */
+#ifndef TR_EDIT_H
+#define TR_EDIT_H
+
+#include "buf.h"
+#include "tu.h"
+
+/* Marks the text that follows as generated (not from a source line). */
+#define TR_GEN "\001" "0" "\002"
+
+typedef struct {
+  unsigned start, end; /* replaced byte range [start, end) */
+  unsigned seq;        /* creation order: later edits win */
+  const char* text;    /* replacement (arena) */
+} tr_edit_t;
+
+typedef struct {
+  const tr_tu_t* tu;
+  tr_edit_t* v;
+  size_t n, cap;
+  unsigned seq;
+} tr_edits_t;
+
+void tr_edit_init(tr_edits_t* e, const tr_tu_t* tu);
+/* Replaces [start, end) with 'text'; start < end. */
+void tr_edit_replace(tr_edits_t* e, unsigned start, unsigned end,
+                     const char* text);
+/* Appends the text of [start, end) with edits applied, and line markers. */
+void tr_edit_render(tr_edits_t* e, unsigned start, unsigned end,
+                    tr_buf_t* out);
+/* Same, returned as an arena string. */
+char* tr_edit_text(tr_edits_t* e, unsigned start, unsigned end);
+
+#endif

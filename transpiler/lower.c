@@ -1,0 +1,1117 @@
+/* lower.c - LOWER: an async function's body becomes the body of its
+ * resume function.
+ *
+ * The structure of the user's code is kept: statements without an await
+ * are copied (with promoted locals rewritten to frame fields), loops and
+ * ifs stay loops and ifs, and the resume function's dispatch switch jumps
+ * with goto to a label placed right after each suspension. That is legal
+ * C because every local whose scope contains a label lives in the frame
+ * (live.c), so no jump skips an initialization the code depends on.
+ *
+ * What is restructured (regenerator's emit.js "explode"):
+ * - an expression containing awaits is split into statements that run the
+ *   awaits in order, plus a residual expression; operands to the left of
+ *   an await that could change while suspended are spilled to temporaries
+ *   first (C leaves this order unspecified; asyncc goes left to right);
+ *   &&, || and ?: become ifs so the awaited call runs only when C would
+ *   evaluate it;
+ * - a loop whose condition or increment contains an await becomes
+ *   for (;;) with the condition tested inside, and continue statements
+ *   that must reach the increment or condition become gotos (leap.js);
+ * - return stores the value in the frame and returns ASYNCC_DONE.
+ */
+#include "lower.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "frame.h"
+
+typedef struct {
+  CXType type;
+  char* local; /* declaration as a local of the resume function */
+  char* field; /* declaration as a frame field */
+  bool crosses;
+} temp_t;
+
+typedef struct {
+  tr_prog_t* p;
+  const tr_tu_t* tu;
+  tr_fn_t* fn;
+  tr_edits_t* ed;
+  int nstates;       /* resume points so far */
+  tr_buf_t dispatch; /* the dispatch switch's cases */
+  temp_t* temps;
+  size_t ntemps, tcap;
+  int nconts;        /* continue labels so far */
+  const char* indent;
+  int errors;
+} lower_t;
+
+#define F "asyncc__f->"
+
+/* ==================================================================
+ * Helpers
+ * ================================================================== */
+
+static void error_at(lower_t* L, tr_node_t* n, const char* msg) {
+  tr_diag_cursor(TR_ERROR, n->cur, "%s", msg);
+  L->errors++;
+}
+
+static char* render(lower_t* L, unsigned start, unsigned end) {
+  return tr_edit_text(L->ed, start, end);
+}
+
+static char* render_node(lower_t* L, tr_node_t* n) {
+  return render(L, n->start, n->end);
+}
+
+static unsigned skip_space(const tr_tu_t* tu, unsigned pos) {
+  const char* t = tu->text;
+  while (pos < tu->len) {
+    if (t[pos] == ' ' || t[pos] == '\t' || t[pos] == '\n' || t[pos] == '\r' ||
+        t[pos] == '\f' || t[pos] == '\v') {
+      pos++;
+    } else if (t[pos] == '/' && pos + 1 < tu->len && t[pos + 1] == '*') {
+      char* e = strstr(t + pos + 2, "*/");
+      pos = e ? (unsigned)(e - t) + 2 : (unsigned)tu->len;
+    } else if (t[pos] == '/' && pos + 1 < tu->len && t[pos + 1] == '/') {
+      while (pos < tu->len && t[pos] != '\n') pos++;
+    } else if (t[pos] == '\\' && pos + 1 < tu->len && t[pos + 1] == '\n') {
+      pos += 2;
+    } else {
+      break;
+    }
+  }
+  return pos;
+}
+
+static tr_node_t* last_kid(tr_node_t* n) {
+  return n->nkids ? n->kids[n->nkids - 1] : NULL;
+}
+
+/* The end of statement 'n' including the ';' that ends it: libclang's
+ * extents of expression statements, return, break, continue, goto and
+ * do-while exclude the ';'. */
+static unsigned stmt_end(lower_t* L, tr_node_t* n) {
+  switch (n->kind) {
+    case CXCursor_CompoundStmt:
+    case CXCursor_DeclStmt:
+      return n->end;
+    case CXCursor_IfStmt:
+    case CXCursor_WhileStmt:
+    case CXCursor_ForStmt:
+    case CXCursor_SwitchStmt:
+    case CXCursor_LabelStmt:
+    case CXCursor_CaseStmt:
+    case CXCursor_DefaultStmt: {
+      tr_node_t* k = last_kid(n);
+      return k ? stmt_end(L, k) : n->end;
+    }
+    default: {
+      if (n->end > 0 && L->tu->text[n->end - 1] == ';') return n->end;
+      unsigned p = skip_space(L->tu, n->end);
+      if (p < L->tu->len && L->tu->text[p] == ';') return p + 1;
+      return n->end;
+    }
+  }
+}
+
+static char* line_indent(lower_t* L, unsigned off) {
+  unsigned line = tr_tu_line(L->tu, off);
+  unsigned s = L->tu->line_start[line - 1], e = s;
+  while (e < L->tu->len && (L->tu->text[e] == ' ' || L->tu->text[e] == '\t'))
+    e++;
+  return tr_strndup(L->tu->text + s, e - s);
+}
+
+/* Appends a generated statement and the newline + indentation after it. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static void gen(lower_t* L, tr_buf_t* out, const char* fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  tr_buf_puts(out, TR_GEN);
+  tr_buf_vprintf(out, fmt, ap);
+  va_end(ap);
+  tr_buf_printf(out, "\n%s", L->indent);
+}
+
+/* Drops the newline and indentation gen() left after the last statement,
+ * where the original text supplies its own. */
+static void trim_tail(tr_buf_t* b) {
+  size_t n = b->len;
+  while (n > 0 && (b->data[n - 1] == ' ' || b->data[n - 1] == '\t')) n--;
+  if (n > 0 && b->data[n - 1] == '\n') {
+    b->len = n - 1;
+    b->data[b->len] = '\0';
+  }
+}
+
+static char* temp_ref(int id) { return tr_sprintf("\003%d\004", id); }
+
+static int new_temp(lower_t* L, CXType t, tr_node_t* where) {
+  const char* why = NULL;
+  int id = (int)L->ntemps;
+  char* name = tr_sprintf("asyncc__t%d", id);
+  char* local = tr_frame_declarator(t, name, true, &why);
+  if (!local) {
+    tr_diag_cursor(TR_ERROR, where->cur,
+                   "cannot keep the value of this expression across an "
+                   "await: its type is %s",
+                   why ? why : "not expressible");
+    L->errors++;
+    local = tr_sprintf("int %s", name);
+  }
+  L->temps = tr_grow(L->temps, &L->tcap, L->ntemps + 1, sizeof(temp_t));
+  temp_t* tp = &L->temps[L->ntemps++];
+  tp->type = t;
+  tp->local = local;
+  tp->field = local;
+  tp->crosses = false;
+  return id;
+}
+
+static CXType node_type(tr_node_t* n) { return clang_getCursorType(n->cur); }
+
+static bool type_is_array(CXType t) {
+  t = clang_getCanonicalType(t);
+  return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
+         t.kind == CXType_VariableArray;
+}
+
+static bool type_is_void(CXType t) {
+  return clang_getCanonicalType(t).kind == CXType_Void;
+}
+
+static bool type_is_function(CXType t) {
+  t = clang_getCanonicalType(t);
+  return t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto;
+}
+
+/* Expression children, in C's evaluation order where it has one (the
+ * order libclang lists them, which is source order). */
+static int expr_kids(tr_node_t* n, tr_node_t** out, int max) {
+  int k = 0;
+  for (unsigned i = 0; i < n->nkids && k < max; i++)
+    if (clang_isExpression(n->kids[i]->kind)) out[k++] = n->kids[i];
+  return k;
+}
+
+/* ==================================================================
+ * Expressions (explode)
+ * ================================================================== */
+
+static void explode(lower_t* L, tr_node_t* n, tr_buf_t* out, bool stable);
+
+/* Values that cannot change while the function is suspended. */
+static bool is_stable(tr_node_t* n) {
+  for (;;) {
+    if (n->is_await || n->is_run) return false;
+    if ((n->kind == CXCursor_ParenExpr || n->kind == CXCursor_UnexposedExpr) &&
+        n->nkids == 1) {
+      n = n->kids[0];
+      continue;
+    }
+    break;
+  }
+  switch (n->kind) {
+    case CXCursor_IntegerLiteral:
+    case CXCursor_FloatingLiteral:
+    case CXCursor_CharacterLiteral:
+    case CXCursor_StringLiteral:
+    case CXCursor_ImaginaryLiteral:
+    case CXCursor_UnaryExpr: /* sizeof, _Alignof */
+      return true;
+    case CXCursor_DeclRefExpr: {
+      enum CXCursorKind rk =
+          clang_getCursorKind(clang_getCursorReferenced(n->cur));
+      if (rk == CXCursor_EnumConstantDecl || rk == CXCursor_FunctionDecl)
+        return true;
+      return type_is_array(node_type(n)); /* arrays decay to addresses */
+    }
+    default:
+      return false;
+  }
+}
+
+/* Replaces 'n' by a temporary holding its value, computed now. */
+static void spill(lower_t* L, tr_node_t* n, tr_buf_t* out) {
+  if (is_stable(n)) return;
+  CXType t = node_type(n);
+  if (type_is_array(t) || type_is_function(t)) return;
+  if (type_is_void(t)) {
+    gen(L, out, "%s;", render_node(L, n));
+    tr_edit_replace(L->ed, n->start, n->end, TR_GEN "((void)0)");
+    return;
+  }
+  int id = new_temp(L, t, n);
+  gen(L, out, "%s = %s;", temp_ref(id), render_node(L, n));
+  tr_edit_replace(L->ed, n->start, n->end, temp_ref(id));
+}
+
+static bool is_assign(tr_node_t* n) {
+  if (n->kind == CXCursor_CompoundAssignOperator) return true;
+  return n->kind == CXCursor_BinaryOperator &&
+         clang_getCursorBinaryOperatorKind(n->cur) == CXBinaryOperator_Assign;
+}
+
+static bool member_is_arrow(tr_node_t* base) {
+  return clang_getCanonicalType(node_type(tr_node_strip(base))).kind ==
+         CXType_Pointer;
+}
+
+/* Makes the object designated by lvalue 'n' fixed (its address parts
+ * computed and, with 'stable', spilled) without reading its value. */
+static void explode_lvalue(lower_t* L, tr_node_t* n, tr_buf_t* out,
+                           bool stable) {
+  if (!n->has_await && !stable) return;
+  tr_node_t* s = tr_node_strip(n);
+  tr_node_t* k[2];
+  switch (s->kind) {
+    case CXCursor_DeclRefExpr:
+      return;
+    case CXCursor_MemberRefExpr:
+      if (expr_kids(s, k, 1) < 1) return;
+      if (member_is_arrow(k[0]))
+        explode(L, k[0], out, stable);
+      else
+        explode_lvalue(L, k[0], out, stable);
+      return;
+    case CXCursor_ArraySubscriptExpr: {
+      if (expr_kids(s, k, 2) < 2) return;
+      bool later = stable || k[1]->has_await;
+      if (type_is_array(node_type(tr_node_strip(k[0]))))
+        explode_lvalue(L, tr_node_strip(k[0]), out, later);
+      else
+        explode(L, k[0], out, later);
+      explode(L, k[1], out, stable);
+      return;
+    }
+    case CXCursor_UnaryOperator:
+      if (clang_getCursorUnaryOperatorKind(s->cur) == CXUnaryOperator_Deref &&
+          expr_kids(s, k, 1) == 1) {
+        explode(L, k[0], out, stable);
+        return;
+      }
+      explode(L, s, out, false);
+      return;
+    default:
+      explode(L, s, out, false);
+      return;
+  }
+}
+
+static bool lvalue_operand(tr_node_t* n, int j) {
+  if (j != 0) return false;
+  if (is_assign(n)) return true;
+  if (n->kind == CXCursor_UnaryOperator) {
+    enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(n->cur);
+    return op == CXUnaryOperator_AddrOf || op == CXUnaryOperator_PreInc ||
+           op == CXUnaryOperator_PreDec || op == CXUnaryOperator_PostInc ||
+           op == CXUnaryOperator_PostDec;
+  }
+  if (n->kind == CXCursor_MemberRefExpr) {
+    tr_node_t* k[1];
+    return expr_kids(n, k, 1) == 1 && !member_is_arrow(k[0]);
+  }
+  if (n->kind == CXCursor_ArraySubscriptExpr) {
+    tr_node_t* k[1];
+    return expr_kids(n, k, 1) == 1 &&
+           type_is_array(node_type(tr_node_strip(k[0])));
+  }
+  return false;
+}
+
+/* Evaluates children left to right: everything before the last child that
+ * awaits is made stable before that await runs. */
+static void explode_operands(lower_t* L, tr_node_t* n, tr_node_t** k, int nk,
+                             tr_buf_t* out) {
+  int last = -1;
+  for (int j = 0; j < nk; j++)
+    if (k[j]->has_await) last = j;
+  for (int j = 0; j <= last; j++) {
+    bool later = j < last;
+    if (lvalue_operand(n, j))
+      explode_lvalue(L, k[j], out, later);
+    else
+      explode(L, k[j], out, later);
+  }
+}
+
+/* The code of one suspension: start the callee, suspend if it does, and
+ * the residual expression that takes its result. */
+static void explode_await(lower_t* L, tr_node_t* n, tr_buf_t* out,
+                          bool stable) {
+  tr_node_t* call = n->call;
+  tr_fn_t* callee = call->callee;
+  tr_node_t* k[256];
+  int nk = expr_kids(call, k, 256);
+  explode_operands(L, call, k, nk, out);
+  tr_buf_t args;
+  tr_buf_init(&args);
+  for (int j = 1; j < nk; j++)
+    tr_buf_printf(&args, "%s%s", j > 1 ? ", " : "", render_node(L, k[j]));
+  int state = ++L->nstates;
+  unsigned line = tr_tu_line(L->tu, n->start);
+  gen(L, out, F "asyncc__c = asyncc__%s_start(%s);", callee->name,
+      args.data ? args.data : "");
+  tr_buf_free(&args);
+  gen(L, out, "ASYNCC__AWAIT(asyncc__f, " F "asyncc__c, %d); /* %s:%u */",
+      state, L->tu->path, line);
+  tr_buf_printf(&L->dispatch, "  case %d: goto asyncc__L%d; /* %s:%u */\n",
+                state, state, L->tu->path, line);
+  tr_edit_replace(L->ed, n->start, n->end,
+                  tr_sprintf(TR_GEN "asyncc__%s_take(" F "asyncc__c)",
+                             callee->name));
+  if (stable) spill(L, n, out);
+}
+
+static void explode(lower_t* L, tr_node_t* n, tr_buf_t* out, bool stable) {
+  if (!n->has_await) {
+    if (stable) spill(L, n, out);
+    return;
+  }
+  if (n->is_await) {
+    explode_await(L, n, out, stable);
+    return;
+  }
+  tr_node_t* k[256];
+  int nk = expr_kids(n, k, 256);
+  if (nk > 256) nk = 256;
+  enum CXBinaryOperatorKind bop =
+      n->kind == CXCursor_BinaryOperator
+          ? clang_getCursorBinaryOperatorKind(n->cur)
+          : CXBinaryOperator_Invalid;
+  if ((bop == CXBinaryOperator_LAnd || bop == CXBinaryOperator_LOr) &&
+      nk == 2 && k[1]->has_await) {
+    /* a && b  ->  t = a != 0; if (t) { ...b...; t = b != 0; }  */
+    explode(L, k[0], out, false);
+    int id = new_temp(L, clang_getCursorType(n->cur), n);
+    gen(L, out, "%s = (%s) != 0;", temp_ref(id), render_node(L, k[0]));
+    tr_buf_t in;
+    tr_buf_init(&in);
+    const char* saved = L->indent;
+    L->indent = tr_sprintf("%s  ", saved);
+    tr_buf_printf(&in, "\n%s", L->indent);
+    explode(L, k[1], &in, false);
+    gen(L, &in, "%s = (%s) != 0;", temp_ref(id), render_node(L, k[1]));
+    L->indent = saved;
+    gen(L, out, "if (%s%s) {%s}", bop == CXBinaryOperator_LAnd ? "" : "!",
+        temp_ref(id), in.data);
+    tr_buf_free(&in);
+    tr_edit_replace(L->ed, n->start, n->end, temp_ref(id));
+    return;
+  }
+  if (n->kind == CXCursor_ConditionalOperator && nk == 3 &&
+      (k[1]->has_await || k[2]->has_await)) {
+    /* c ? a : b  ->  if (c) { ...a...; t = a; } else { ...b...; t = b; } */
+    explode(L, k[0], out, false);
+    CXType t = node_type(n);
+    bool is_void = type_is_void(t);
+    int id = is_void ? -1 : new_temp(L, t, n);
+    tr_buf_t br[2];
+    const char* saved = L->indent;
+    L->indent = tr_sprintf("%s  ", saved);
+    for (int b = 0; b < 2; b++) {
+      tr_buf_init(&br[b]);
+      tr_buf_printf(&br[b], "\n%s", L->indent);
+      explode(L, k[1 + b], &br[b], false);
+      if (is_void)
+        gen(L, &br[b], "%s;", render_node(L, k[1 + b]));
+      else
+        gen(L, &br[b], "%s = %s;", temp_ref(id), render_node(L, k[1 + b]));
+    }
+    L->indent = saved;
+    gen(L, out, "if (%s) {%s} else {%s}", render_node(L, k[0]), br[0].data,
+        br[1].data);
+    tr_buf_free(&br[0]);
+    tr_buf_free(&br[1]);
+    tr_edit_replace(L->ed, n->start, n->end,
+                    is_void ? TR_GEN "((void)0)" : temp_ref(id));
+    return;
+  }
+  if (bop == CXBinaryOperator_Comma && nk == 2 && k[1]->has_await) {
+    explode(L, k[0], out, false);
+    gen(L, out, "%s;", render_node(L, k[0]));
+    explode(L, k[1], out, stable);
+    tr_edit_replace(L->ed, n->start, n->end,
+                    tr_sprintf("(%s)", render_node(L, k[1])));
+    return;
+  }
+  explode_operands(L, n, k, nk, out);
+  if (stable) spill(L, n, out);
+}
+
+/* ==================================================================
+ * Statements
+ * ================================================================== */
+
+static void lower_stmt(lower_t* L, tr_node_t* s);
+
+static bool parent_is_block(tr_node_t* s) {
+  return s->parent && s->parent->kind == CXCursor_CompoundStmt;
+}
+
+/* Replaces statement 's' by 'text', in braces unless 's' sits directly in
+ * a block (so declarations in 'text' stay visible to later statements). */
+static void replace_stmt(lower_t* L, tr_node_t* s, const char* text,
+                         bool braces) {
+  tr_edit_replace(
+      L->ed, s->start, stmt_end(L, s),
+      braces ? tr_sprintf(TR_GEN "{ %s }", text) : tr_strdup(text));
+}
+
+static void lower_expr_stmt(lower_t* L, tr_node_t* s) {
+  if (!s->has_await) return;
+  tr_buf_t out;
+  tr_buf_init(&out);
+  explode(L, s, &out, false);
+  tr_buf_printf(&out, "%s;", render_node(L, s));
+  replace_stmt(L, s, out.data, !parent_is_block(s));
+  tr_buf_free(&out);
+}
+
+static void lower_return(lower_t* L, tr_node_t* s) {
+  if (!s->spelled) {
+    error_at(L, s,
+             "'return' inside a macro expansion in an async function is "
+             "not supported yet");
+    return;
+  }
+  tr_node_t* e = NULL;
+  for (unsigned i = 0; i < s->nkids; i++)
+    if (clang_isExpression(s->kids[i]->kind)) e = s->kids[i];
+  tr_buf_t out;
+  tr_buf_init(&out);
+  if (e) explode(L, e, &out, false);
+  if (e && !L->fn->ret_void)
+    tr_buf_printf(&out, TR_GEN F "asyncc__ret = %s;", render_node(L, e));
+  else if (e)
+    tr_buf_printf(&out, "%s;", render_node(L, e));
+  tr_buf_puts(&out, TR_GEN " return ASYNCC_DONE;");
+  replace_stmt(L, s, out.data, true);
+  tr_buf_free(&out);
+}
+
+static tr_node_t* var_init(tr_node_t* v) {
+  CXCursor ic = clang_Cursor_getVarDeclInitializer(v->cur);
+  if (clang_Cursor_isNull(ic)) return NULL;
+  for (unsigned i = 0; i < v->nkids; i++)
+    if (clang_equalCursors(v->kids[i]->cur, ic)) return v->kids[i];
+  return last_kid(v);
+}
+
+/* One declarator of a regenerated declaration: a promoted variable becomes
+ * an assignment to its field, another stays a declaration. */
+static void lower_var(lower_t* L, tr_node_t* v, tr_buf_t* out, bool for_init,
+                      bool* first) {
+  tr_local_t* l = v->local;
+  tr_node_t* init = var_init(v);
+  if (init && init->has_await) explode(L, init, out, false);
+  if (l && l->promoted) {
+    if (!init) return;
+    CXType t = clang_getCursorType(v->cur);
+    char* val = render_node(L, init);
+    char* stmt;
+    if (type_is_array(t)) {
+      const char* why = NULL;
+      char* ty = tr_frame_declarator(t, "", false, &why);
+      bool braced = tr_node_strip(init)->kind == CXCursor_InitListExpr;
+      stmt = tr_sprintf("memcpy(" F "%s, (%s)%s%s%s, sizeof " F "%s)",
+                        l->field, ty ? ty : "int", braced ? "" : "{", val,
+                        braced ? "" : "}", l->field);
+    } else if (tr_node_strip(init)->kind == CXCursor_InitListExpr) {
+      char* ty = tr_frame_declarator(t, "", true, NULL);
+      stmt = tr_sprintf(F "%s = (%s)%s", l->field, ty ? ty : "int", val);
+    } else {
+      stmt = tr_sprintf(F "%s = %s", l->field, val);
+    }
+    if (for_init) {
+      tr_buf_printf(out, "%s%s", *first ? "" : ", ", stmt);
+      *first = false;
+    } else {
+      gen(L, out, "%s;", stmt);
+    }
+    return;
+  }
+  const char* why = NULL;
+  char* d = tr_frame_declarator(clang_getCursorType(v->cur), v->local
+                                ? v->local->name : tr_cursor_name(v->cur),
+                                false, &why);
+  if (!d) {
+    tr_diag_cursor(TR_ERROR, v->cur,
+                   "asyncc cannot re-declare this variable next to an await: "
+                   "its type is %s",
+                   why);
+    L->errors++;
+    return;
+  }
+  if (init)
+    tr_buf_printf(out, "%s = %s;", d, render_node(L, init));
+  else
+    tr_buf_printf(out, "%s;", d);
+  tr_buf_printf(out, "\n%s", L->indent);
+}
+
+static bool decl_needs_lowering(tr_node_t* ds) {
+  if (ds->has_await) return true;
+  for (unsigned i = 0; i < ds->nkids; i++)
+    if (ds->kids[i]->local && ds->kids[i]->local->promoted) return true;
+  return false;
+}
+
+static void lower_decl(lower_t* L, tr_node_t* ds, bool for_init) {
+  if (!decl_needs_lowering(ds)) return;
+  if (!ds->spelled) {
+    error_at(L, ds,
+             "a declaration from a macro expansion next to an await is not "
+             "supported yet");
+    return;
+  }
+  tr_buf_t out;
+  tr_buf_init(&out);
+  bool first = true;
+  if (for_init) tr_buf_puts(&out, TR_GEN);
+  for (unsigned i = 0; i < ds->nkids; i++)
+    if (ds->kids[i]->kind == CXCursor_VarDecl)
+      lower_var(L, ds->kids[i], &out, for_init, &first);
+  if (for_init) tr_buf_puts(&out, ";");
+  else trim_tail(&out);
+  /* The DeclStmt's extent already includes its ';'. */
+  tr_edit_replace(L->ed, ds->start, ds->end,
+                  tr_sprintf(TR_GEN "%s", out.data ? out.data : ""));
+  tr_buf_free(&out);
+}
+
+/* Lowers a condition with awaits: statements into 'out', residual text. */
+static char* lower_cond(lower_t* L, tr_node_t* c, tr_buf_t* out) {
+  explode(L, c, out, false);
+  return render_node(L, c);
+}
+
+static void lower_if_like(lower_t* L, tr_node_t* s, tr_node_t* cond) {
+  if (!cond->has_await) return;
+  tr_buf_t out;
+  tr_buf_init(&out);
+  lower_cond(L, cond, &out);
+  tr_buf_puts(&out, render(L, s->start, stmt_end(L, s)));
+  replace_stmt(L, s, out.data, !parent_is_block(s));
+  tr_buf_free(&out);
+}
+
+/* The parts of a for statement, found by position: libclang omits absent
+ * clauses from the children. */
+typedef struct {
+  tr_node_t *init, *cond, *inc, *body;
+  unsigned semi1, semi2, rparen; /* byte offsets in the header */
+} for_parts_t;
+
+static bool for_parts(lower_t* L, tr_node_t* s, for_parts_t* fp) {
+  memset(fp, 0, sizeof *fp);
+  const char* t = L->tu->text;
+  unsigned p = s->start + 3; /* "for" */
+  p = skip_space(L->tu, p);
+  if (p >= s->end || t[p] != '(') return false;
+  int depth = 0, semis = 0;
+  for (; p < s->end; p++) {
+    unsigned q = skip_space(L->tu, p);
+    if (q != p) {
+      p = q - 1;
+      continue;
+    }
+    char ch = t[p];
+    if (ch == '"' || ch == '\'') {
+      for (p++; p < s->end && t[p] != ch; p++)
+        if (t[p] == '\\') p++;
+      continue;
+    }
+    if (ch == '(' || ch == '[' || ch == '{') depth++;
+    if (ch == ')' || ch == ']' || ch == '}') {
+      if (--depth == 0) {
+        fp->rparen = p;
+        break;
+      }
+    }
+    if (ch == ';' && depth == 1) {
+      if (semis == 0) fp->semi1 = p;
+      if (semis == 1) fp->semi2 = p;
+      semis++;
+    }
+  }
+  if (semis != 2 || !fp->rparen) return false;
+  for (unsigned i = 0; i < s->nkids; i++) {
+    tr_node_t* k = s->kids[i];
+    if (k->start < fp->semi1 ||
+        (k->kind == CXCursor_DeclStmt && k->start < fp->semi1 + 1))
+      fp->init = k;
+    else if (k->start < fp->semi2)
+      fp->cond = k;
+    else if (k->start < fp->rparen)
+      fp->inc = k;
+    else
+      fp->body = k;
+  }
+  return fp->body != NULL;
+}
+
+static int continue_label_of(lower_t* L, tr_node_t* loop);
+
+static char* loop_body(lower_t* L, tr_node_t* body) {
+  return render(L, body->start, stmt_end(L, body));
+}
+
+static void lower_while(lower_t* L, tr_node_t* s) {
+  tr_node_t* cond = s->kids[0];
+  tr_node_t* body = last_kid(s);
+  lower_stmt(L, body);
+  if (!cond->has_await) return;
+  tr_buf_t out;
+  tr_buf_init(&out);
+  tr_buf_puts(&out, TR_GEN "for (;;) {\n");
+  tr_buf_puts(&out, L->indent);
+  char* c = lower_cond(L, cond, &out);
+  tr_buf_printf(&out, TR_GEN "if (!(%s)) break;\n%s", c, L->indent);
+  tr_buf_printf(&out, "%s" TR_GEN "\n%s}", loop_body(L, body), L->indent);
+  replace_stmt(L, s, out.data, false);
+  tr_buf_free(&out);
+}
+
+static void lower_do(lower_t* L, tr_node_t* s) {
+  tr_node_t* body = s->kids[0];
+  tr_node_t* cond = last_kid(s);
+  lower_stmt(L, body);
+  if (!cond->has_await) return;
+  int lbl = continue_label_of(L, s);
+  tr_buf_t out;
+  tr_buf_init(&out);
+  tr_buf_printf(&out, TR_GEN "for (;;) {\n%s", L->indent);
+  tr_buf_printf(&out, "%s\n%s", loop_body(L, body), L->indent);
+  if (lbl) tr_buf_printf(&out, TR_GEN "asyncc__c%d:;\n%s", lbl, L->indent);
+  char* c = lower_cond(L, cond, &out);
+  tr_buf_printf(&out, TR_GEN "if (!(%s)) break;\n%s}", c, L->indent);
+  replace_stmt(L, s, out.data, false);
+  tr_buf_free(&out);
+}
+
+static void lower_for(lower_t* L, tr_node_t* s) {
+  for_parts_t fp;
+  if (!s->spelled || !for_parts(L, s, &fp)) {
+    if (s->has_await) error_at(L, s, "cannot find the clauses of this 'for'");
+    for (unsigned i = 0; i < s->nkids; i++)
+      if (!clang_isExpression(s->kids[i]->kind)) lower_stmt(L, s->kids[i]);
+    return;
+  }
+  lower_stmt(L, fp.body);
+  bool restructure = (fp.cond && fp.cond->has_await) ||
+                     (fp.inc && fp.inc->has_await);
+  bool init_await = fp.init && fp.init->has_await;
+  if (!restructure && !init_await) {
+    if (fp.init && fp.init->kind == CXCursor_DeclStmt)
+      lower_decl(L, fp.init, true);
+    return;
+  }
+  tr_buf_t out;
+  tr_buf_init(&out);
+  tr_buf_puts(&out, TR_GEN "{\n");
+  tr_buf_puts(&out, L->indent);
+  if (fp.init && fp.init->kind == CXCursor_DeclStmt) {
+    lower_decl(L, fp.init, false);
+    tr_buf_printf(&out, "%s\n%s", render(L, fp.init->start, fp.init->end),
+                  L->indent);
+  } else if (fp.init) {
+    explode(L, fp.init, &out, false);
+    tr_buf_printf(&out, "%s;\n%s", render_node(L, fp.init), L->indent);
+  }
+  if (!restructure) {
+    tr_buf_printf(&out, TR_GEN "for (;%s;%s) ",
+                  fp.cond ? render_node(L, fp.cond) : "",
+                  fp.inc ? render_node(L, fp.inc) : "");
+    tr_buf_printf(&out, "%s" TR_GEN "\n%s}", loop_body(L, fp.body),
+                  L->indent);
+    replace_stmt(L, s, out.data, false);
+    tr_buf_free(&out);
+    return;
+  }
+  int lbl = continue_label_of(L, s);
+  tr_buf_printf(&out, TR_GEN "for (;;) {\n%s", L->indent);
+  if (fp.cond) {
+    char* c = lower_cond(L, fp.cond, &out);
+    tr_buf_printf(&out, TR_GEN "if (!(%s)) break;\n%s", c, L->indent);
+  }
+  tr_buf_printf(&out, "%s\n%s", loop_body(L, fp.body), L->indent);
+  if (lbl) tr_buf_printf(&out, TR_GEN "asyncc__c%d:;\n%s", lbl, L->indent);
+  if (fp.inc) {
+    explode(L, fp.inc, &out, false);
+    tr_buf_printf(&out, "%s;\n%s", render_node(L, fp.inc), L->indent);
+  }
+  tr_buf_printf(&out, TR_GEN "}\n%s}", L->indent);
+  replace_stmt(L, s, out.data, false);
+  tr_buf_free(&out);
+}
+
+static void lower_stmt(lower_t* L, tr_node_t* s) {
+  if (!s) return;
+  const char* saved = L->indent;
+  L->indent = line_indent(L, s->start);
+  switch (s->kind) {
+    case CXCursor_CompoundStmt:
+      for (unsigned i = 0; i < s->nkids; i++) lower_stmt(L, s->kids[i]);
+      break;
+    case CXCursor_LabelStmt:
+    case CXCursor_CaseStmt:
+    case CXCursor_DefaultStmt:
+      lower_stmt(L, last_kid(s));
+      break;
+    case CXCursor_IfStmt:
+      for (unsigned i = 1; i < s->nkids; i++) lower_stmt(L, s->kids[i]);
+      lower_if_like(L, s, s->kids[0]);
+      break;
+    case CXCursor_SwitchStmt:
+      lower_stmt(L, last_kid(s));
+      lower_if_like(L, s, s->kids[0]);
+      break;
+    case CXCursor_WhileStmt:
+      lower_while(L, s);
+      break;
+    case CXCursor_DoStmt:
+      lower_do(L, s);
+      break;
+    case CXCursor_ForStmt:
+      lower_for(L, s);
+      break;
+    case CXCursor_ReturnStmt:
+      lower_return(L, s);
+      break;
+    case CXCursor_DeclStmt:
+      lower_decl(L, s, false);
+      break;
+    case CXCursor_NullStmt:
+    case CXCursor_BreakStmt:
+    case CXCursor_ContinueStmt:
+    case CXCursor_GotoStmt:
+    case CXCursor_IndirectGotoStmt:
+      break;
+    default:
+      if (clang_isExpression(s->kind)) lower_expr_stmt(L, s);
+      break;
+  }
+  L->indent = saved;
+}
+
+/* ==================================================================
+ * Pre-pass: references to promoted locals, continue targets
+ * ================================================================== */
+
+static void rewrite_refs(lower_t* L, tr_node_t* n) {
+  if (n->kind == CXCursor_DeclRefExpr && n->local && n->local->promoted) {
+    if (!n->spelled || !n->in_file)
+      error_at(L, n,
+               "a variable kept across an await is used inside a macro "
+               "expansion; asyncc cannot rewrite it yet");
+    else
+      tr_edit_replace(L->ed, n->start, n->end,
+                      tr_sprintf(F "%s", n->local->field));
+  }
+  for (unsigned i = 0; i < n->nkids; i++) rewrite_refs(L, n->kids[i]);
+}
+
+typedef struct loop_label_s {
+  tr_node_t* loop;
+  int label;
+  struct loop_label_s* next;
+} loop_label_t;
+
+static loop_label_t* loop_labels;
+
+static int continue_label_of(lower_t* L, tr_node_t* loop) {
+  (void)L;
+  for (loop_label_t* x = loop_labels; x; x = x->next)
+    if (x->loop == loop) return x->label;
+  return 0;
+}
+
+static bool is_loop(tr_node_t* n) {
+  return n->kind == CXCursor_WhileStmt || n->kind == CXCursor_DoStmt ||
+         n->kind == CXCursor_ForStmt;
+}
+
+/* Rewrites the continue statements that bind to 'loop' into gotos. */
+static int retarget_continues(lower_t* L, tr_node_t* n, int label) {
+  int count = 0;
+  for (unsigned i = 0; i < n->nkids; i++) {
+    tr_node_t* k = n->kids[i];
+    if (k->kind == CXCursor_ContinueStmt) {
+      tr_edit_replace(L->ed, k->start, stmt_end(L, k),
+                      tr_sprintf(TR_GEN "goto asyncc__c%d;", label));
+      count++;
+    } else if (!is_loop(k) && !clang_isExpression(k->kind)) {
+      count += retarget_continues(L, k, label);
+    }
+  }
+  return count;
+}
+
+static void plan_loops(lower_t* L, tr_node_t* n) {
+  if (n->kind == CXCursor_DoStmt || n->kind == CXCursor_ForStmt) {
+    bool needs = false;
+    tr_node_t* body = NULL;
+    if (n->kind == CXCursor_DoStmt) {
+      needs = last_kid(n) && last_kid(n)->has_await;
+      body = n->kids[0];
+    } else {
+      for_parts_t fp;
+      if (n->spelled && for_parts(L, n, &fp)) {
+        needs = fp.inc && ((fp.cond && fp.cond->has_await) ||
+                           fp.inc->has_await);
+        body = fp.body;
+      }
+    }
+    if (needs && body) {
+      int label = ++L->nconts;
+      tr_node_t wrapper = {0};
+      tr_node_t* kids[1] = {body};
+      wrapper.kids = kids;
+      wrapper.nkids = 1;
+      if (body->kind == CXCursor_ContinueStmt || retarget_continues(L, &wrapper, label)) {
+        loop_label_t* x = tr_alloc(sizeof *x);
+        x->loop = n;
+        x->label = label;
+        x->next = loop_labels;
+        loop_labels = x;
+      }
+    }
+  }
+  for (unsigned i = 0; i < n->nkids; i++)
+    if (!clang_isExpression(n->kids[i]->kind)) plan_loops(L, n->kids[i]);
+}
+
+/* ==================================================================
+ * The generated function
+ * ================================================================== */
+
+static char* linkage(tr_fn_t* fn) {
+  return fn->is_static ? "static ASYNCC__MAYBE_UNUSED " : "";
+}
+
+/* "int a, double b" for _start, from the function's parameter types. */
+static char* start_params(tr_fn_t* fn, bool names) {
+  CXType ft = clang_getCursorType(fn->decl);
+  int n = clang_getNumArgTypes(ft);
+  if (n <= 0) return "void";
+  tr_buf_t b;
+  tr_buf_init(&b);
+  tr_local_t* l = fn->locals;
+  for (int i = 0; i < n; i++) {
+    const char* nm = "";
+    if (names && l && l->is_param) {
+      nm = l->name;
+      l = l->next;
+    }
+    char* d = tr_frame_declarator(clang_getArgType(ft, (unsigned)i), nm,
+                                  false, NULL);
+    tr_buf_printf(&b, "%s%s", i ? ", " : "", d ? d : "int");
+  }
+  return tr_buf_take(&b);
+}
+
+char* tr_lower_protos(tr_fn_t* fn) {
+  const char* lk = linkage(fn);
+  char* take = tr_frame_declarator(
+      fn->ret, tr_sprintf("asyncc__%s_take(asyncc_frame_t*)", fn->name),
+      false, NULL);
+  return tr_sprintf(
+      TR_GEN "%sasyncc_frame_t* asyncc__%s_start(%s);\n"
+      "%s%s;\n"
+      "%svoid asyncc__%s_take_into(asyncc_frame_t*, void*);\n",
+      lk, fn->name, start_params(fn, false), lk,
+      take ? take : "int asyncc__take(void)", lk, fn->name);
+}
+
+static void resolve_temps(lower_t* L, const char* body, tr_buf_t* out) {
+  /* A temporary crosses a suspension when an ASYNCC__AWAIT lies between
+   * its first and last use; only those need a frame field. */
+  size_t n = L->ntemps;
+  long* first = calloc(n ? n : 1, sizeof(long));
+  long* last = calloc(n ? n : 1, sizeof(long));
+  for (size_t i = 0; i < n; i++) first[i] = last[i] = -1;
+  for (const char* p = body; *p; p++)
+    if (*p == '\003') {
+      int id = atoi(p + 1);
+      if (first[id] < 0) first[id] = p - body;
+      last[id] = p - body;
+    }
+  for (const char* p = strstr(body, "ASYNCC__AWAIT("); p;
+       p = strstr(p + 1, "ASYNCC__AWAIT(")) {
+    long at = p - body;
+    for (size_t i = 0; i < n; i++)
+      if (first[i] >= 0 && first[i] < at && at < last[i])
+        L->temps[i].crosses = true;
+  }
+  free(first);
+  free(last);
+  for (const char* p = body; *p; p++) {
+    if (*p == '\003') {
+      int id = atoi(p + 1);
+      tr_buf_printf(out, "%sasyncc__t%d", L->temps[id].crosses ? F : "", id);
+      p = strchr(p, '\004');
+      continue;
+    }
+    tr_buf_putc(out, *p);
+  }
+}
+
+static void emit_function(lower_t* L, tr_buf_t* out) {
+  tr_fn_t* fn = L->fn;
+  const char* nm = fn->name;
+  const char* path = L->tu->path;
+  unsigned line = tr_tu_line(L->tu, fn->def_start);
+  char* body = render(L, fn->body->start, fn->body->end);
+  tr_buf_t rb;
+  tr_buf_init(&rb);
+  resolve_temps(L, body, &rb);
+
+  tr_buf_puts(out, TR_GEN);
+  tr_buf_printf(out, "/* async function %s, %s:%u, lowered by asyncc */\n",
+                nm, path, line);
+  tr_buf_printf(out, "struct asyncc__%s_frame {\n  asyncc_frame_t hdr;\n", nm);
+  if (!fn->ret_void) {
+    char* d = tr_frame_declarator(fn->ret, "asyncc__ret", true, NULL);
+    tr_buf_printf(out, "  %s;\n", d ? d : "int asyncc__ret");
+  }
+  for (tr_local_t* l = fn->locals; l; l = l->next) {
+    if (!l->promoted) continue;
+    const char* why = NULL;
+    char* d = tr_frame_declarator(l->type, l->field, true, &why);
+    if (!d) {
+      tr_diag_cursor(TR_ERROR, l->decl,
+                     "variable '%s' is live across an await, but its type "
+                     "cannot be stored in the frame: %s",
+                     l->name, why ? why : "unsupported type");
+      L->errors++;
+      continue;
+    }
+    tr_buf_printf(out, "  %s;\n", d);
+  }
+  for (size_t i = 0; i < L->ntemps; i++)
+    if (L->temps[i].crosses) tr_buf_printf(out, "  %s;\n", L->temps[i].field);
+  if (L->nstates) tr_buf_puts(out, "  asyncc_frame_t* asyncc__c;\n");
+  tr_buf_puts(out, "};\n");
+
+  const char* lk = linkage(fn);
+  tr_buf_printf(out, "static int asyncc__%s_resume(asyncc_frame_t*);\n", nm);
+  /* _start */
+  tr_buf_printf(out, "%sasyncc_frame_t* asyncc__%s_start(%s) {\n", lk, nm,
+                start_params(fn, true));
+  tr_buf_printf(out,
+                "  struct asyncc__%s_frame* asyncc__f =\n"
+                "      (struct asyncc__%s_frame*)asyncc__frame_alloc("
+                "sizeof *asyncc__f);\n",
+                nm, nm);
+  tr_buf_printf(out,
+                "  asyncc__f->hdr.resume = asyncc__%s_resume;\n"
+                "  asyncc__f->hdr.parent = NULL;\n"
+                "  asyncc__f->hdr.task = NULL;\n"
+                "  asyncc__f->hdr.state = 0;\n"
+                "  asyncc__f->hdr.flags = 0;\n",
+                nm);
+  for (tr_local_t* l = fn->locals; l; l = l->next)
+    if (l->is_param) tr_buf_printf(out, "  " F "%s = %s;\n", l->field, l->name);
+  tr_buf_puts(out, "  return &asyncc__f->hdr;\n}\n");
+  /* _take and _take_into */
+  char* take = tr_frame_declarator(
+      fn->ret, tr_sprintf("asyncc__%s_take(asyncc_frame_t* asyncc__fp)", nm),
+      false, NULL);
+  tr_buf_printf(out, "%s%s {\n", lk, take ? take : "int asyncc__bad(void)");
+  tr_buf_printf(out,
+                "  struct asyncc__%s_frame* asyncc__f = "
+                "(struct asyncc__%s_frame*)asyncc__fp;\n",
+                nm, nm);
+  if (fn->ret_void) {
+    tr_buf_puts(out,
+                "  asyncc__frame_free(asyncc__f, sizeof *asyncc__f);\n}\n");
+  } else {
+    char* r = tr_frame_declarator(fn->ret, "asyncc__r", true, NULL);
+    tr_buf_printf(out,
+                  "  %s = asyncc__f->asyncc__ret;\n"
+                  "  asyncc__frame_free(asyncc__f, sizeof *asyncc__f);\n"
+                  "  return asyncc__r;\n}\n",
+                  r ? r : "int asyncc__r");
+  }
+  tr_buf_printf(out,
+                "%svoid asyncc__%s_take_into(asyncc_frame_t* asyncc__fp, "
+                "void* asyncc__out) {\n"
+                "  struct asyncc__%s_frame* asyncc__f = "
+                "(struct asyncc__%s_frame*)asyncc__fp;\n",
+                lk, nm, nm, nm);
+  if (!fn->ret_void)
+    tr_buf_puts(out,
+                "  if (asyncc__out)\n"
+                "    memcpy(asyncc__out, &asyncc__f->asyncc__ret, "
+                "sizeof asyncc__f->asyncc__ret);\n");
+  else
+    tr_buf_puts(out, "  (void)asyncc__out;\n");
+  tr_buf_puts(out,
+              "  asyncc__frame_free(asyncc__f, sizeof *asyncc__f);\n}\n");
+  /* _resume */
+  tr_buf_printf(out,
+                "static int asyncc__%s_resume(asyncc_frame_t* asyncc__fp) {\n"
+                "  struct asyncc__%s_frame* asyncc__f = "
+                "(struct asyncc__%s_frame*)asyncc__fp;\n",
+                nm, nm, nm);
+  for (size_t i = 0; i < L->ntemps; i++)
+    if (!L->temps[i].crosses) tr_buf_printf(out, "  %s;\n", L->temps[i].local);
+  tr_buf_printf(out, "  switch (asyncc__f->hdr.state) {\n  case 0: break;\n%s"
+                     "  default: return ASYNCC_DONE;\n  }\n",
+                L->dispatch.data ? L->dispatch.data : "");
+  tr_buf_puts(out, "  ");
+  tr_buf_add(out, rb.data, rb.len);
+  tr_buf_puts(out, TR_GEN "\n  return ASYNCC_DONE;\n}\n");
+  tr_buf_free(&rb);
+}
+
+int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out) {
+  lower_t L;
+  memset(&L, 0, sizeof L);
+  L.p = p;
+  L.tu = p->tu;
+  L.fn = fn;
+  L.ed = ed;
+  L.indent = "";
+  loop_labels = NULL;
+  tr_buf_init(&L.dispatch);
+  rewrite_refs(&L, fn->body);
+  plan_loops(&L, fn->body);
+  lower_stmt(&L, fn->body);
+  if (L.errors == 0) emit_function(&L, out);
+  tr_buf_free(&L.dispatch);
+  return L.errors ? -1 : 0;
+}
+
+/* asyncc_run(f(args)) in ordinary code. */
+static void lower_runs(tr_prog_t* p, tr_edits_t* ed, tr_node_t* n) {
+  for (unsigned i = 0; i < n->nkids; i++) lower_runs(p, ed, n->kids[i]);
+  if (!n->is_run || !n->call || !n->call->callee) return;
+  tr_node_t* k[256];
+  int nk = 0;
+  for (unsigned i = 0; i < n->call->nkids && nk < 256; i++)
+    if (clang_isExpression(n->call->kids[i]->kind)) k[nk++] = n->call->kids[i];
+  tr_buf_t b;
+  tr_buf_init(&b);
+  const char* nm = n->call->callee->name;
+  tr_buf_printf(&b, TR_GEN "asyncc__%s_take(asyncc__run(asyncc__%s_start(",
+                nm, nm);
+  for (int j = 1; j < nk; j++)
+    tr_buf_printf(&b, "%s%s", j > 1 ? ", " : "",
+                  tr_edit_text(ed, k[j]->start, k[j]->end));
+  tr_buf_puts(&b, TR_GEN ")))");
+  tr_edit_replace(ed, n->start, n->end, tr_buf_take(&b));
+}
+
+void tr_lower_runs(tr_prog_t* p, tr_node_t* root, tr_edits_t* ed) {
+  lower_runs(p, ed, root);
+}

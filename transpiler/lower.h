@@ -1,0 +1,18 @@
+/* lower.h - LOWER: async function bodies to resume functions, and
+ * asyncc_run() in ordinary code (see lower.c). */
+#ifndef TR_LOWER_H
+#define TR_LOWER_H
+
+#include "ast.h"
+#include "buf.h"
+#include "edit.h"
+
+/* Lowers async definition 'fn': records edits of its body in 'ed' and
+ * appends the frame struct and functions to 'out'. Returns 0 or -1. */
+int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out);
+/* Rewrites every asyncc_run() under 'root'. */
+void tr_lower_runs(tr_prog_t* p, tr_node_t* root, tr_edits_t* ed);
+/* Prototypes of fn's asyncc__F_start/_take/_take_into. */
+char* tr_lower_protos(tr_fn_t* fn);
+
+#endif

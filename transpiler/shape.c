@@ -1,0 +1,464 @@
+/* shape.c - COLLECT and CHECK: find async functions, build node trees of
+ * the definitions the transpiler rewrites, find await sites, parameters
+ * and locals, and reject what cannot be lowered.
+ *
+ * Input: a parsed translation unit. Output: a tr_prog_t whose tops list
+ * the definitions to rewrite, each with a node tree (ast.h). Errors are
+ * reported as diagnostics; a function with errors is marked !ok and later
+ * passes skip it.
+ */
+#include <string.h>
+
+#include "ast.h"
+#include "buf.h"
+#include "diag.h"
+
+/* ==================================================================
+ * Async functions
+ * ================================================================== */
+
+static enum CXChildVisitResult find_annotate(CXCursor c, CXCursor parent,
+                                             CXClientData data) {
+  (void)parent;
+  if (clang_getCursorKind(c) == CXCursor_AnnotateAttr) {
+    CXString s = clang_getCursorSpelling(c);
+    if (strcmp(clang_getCString(s), "asyncc_async") == 0) *(int*)data = 1;
+    clang_disposeString(s);
+  }
+  return CXChildVisit_Continue;
+}
+
+static int has_async_attr(CXCursor c) {
+  int found = 0;
+  if (!clang_Cursor_isNull(c)) clang_visitChildren(c, find_annotate, &found);
+  return found;
+}
+
+/* Annotate attributes are inherited by redeclarations, but a prototype
+ * without 'async' may precede the async definition; look at all three. */
+static int is_async_decl(CXCursor c) {
+  if (clang_getCursorKind(c) != CXCursor_FunctionDecl) return 0;
+  return has_async_attr(c) || has_async_attr(clang_getCanonicalCursor(c)) ||
+         has_async_attr(clang_getCursorDefinition(c));
+}
+
+tr_fn_t* tr_shape_async_fn(tr_prog_t* p, CXCursor decl) {
+  if (!is_async_decl(decl)) return NULL;
+  CXCursor canon = clang_getCanonicalCursor(decl);
+  for (tr_fn_t* f = p->fns; f; f = f->next)
+    if (clang_equalCursors(f->decl, canon)) return f;
+  tr_fn_t* f = tr_alloc(sizeof *f);
+  f->decl = canon;
+  f->def = clang_getNullCursor();
+  f->name = tr_cursor_name(canon);
+  f->is_static = clang_Cursor_getStorageClass(canon) == CX_SC_Static;
+  f->ret = clang_getResultType(clang_getCursorType(canon));
+  f->ret_void = clang_getCanonicalType(f->ret).kind == CXType_Void;
+  f->ok = true;
+  tr_fn_t** tail = &p->fns;
+  while (*tail) tail = &(*tail)->next;
+  *tail = f;
+  return f;
+}
+
+/* ==================================================================
+ * Node trees
+ * ================================================================== */
+
+tr_node_t* tr_node_strip(tr_node_t* n) {
+  while (n && (n->kind == CXCursor_ParenExpr ||
+               n->kind == CXCursor_UnexposedExpr) &&
+         n->nkids == 1 && !n->is_await && !n->is_run)
+    n = n->kids[0];
+  return n;
+}
+
+bool tr_node_is_stmt_kind(const tr_node_t* n) {
+  return clang_isStatement(n->kind) || clang_isExpression(n->kind);
+}
+
+typedef struct {
+  tr_prog_t* p;
+  tr_node_t* parent;
+} build_t;
+
+static int loc_offset(CXSourceLocation l, CXFile* f, unsigned* off) {
+  clang_getFileLocation(l, f, NULL, NULL, off);
+  return *f != NULL;
+}
+
+/* A location is "spelled" when the text at its file location is the
+ * token itself: not part of a macro body (macro arguments are). */
+static bool is_spelled(CXSourceLocation l) {
+  CXFile ff, sf;
+  unsigned fo, so;
+  clang_getFileLocation(l, &ff, NULL, NULL, &fo);
+  clang_getSpellingLocation(l, &sf, NULL, NULL, &so);
+  return ff && sf && clang_File_isEqual(ff, sf) && fo == so;
+}
+
+/* The expansion location equals the file location unless the token sits
+ * inside another macro's argument or body. */
+static bool is_direct_expansion(CXSourceLocation l) {
+  CXFile ff, ef;
+  unsigned fo, eo;
+  clang_getFileLocation(l, &ff, NULL, NULL, &fo);
+  clang_getExpansionLocation(l, &ef, NULL, NULL, &eo);
+  return ff && ef && clang_File_isEqual(ff, ef) && fo == eo;
+}
+
+static bool is_marker_call(tr_node_t* n, const char* marker) {
+  if (n->kind != CXCursor_CallExpr) return false;
+  char* name = tr_cursor_name(n->cur);
+  return strcmp(name, marker) == 0;
+}
+
+/* await(e) expands to ( asyncc__await_marker(), (e) ): a ParenExpr whose
+ * only child is a comma operator led by the marker call. */
+static void classify_marker(tr_node_t* n) {
+  if (n->kind != CXCursor_ParenExpr || n->nkids != 1) return;
+  tr_node_t* comma = n->kids[0];
+  if (comma->kind != CXCursor_BinaryOperator || comma->nkids != 2 ||
+      clang_getCursorBinaryOperatorKind(comma->cur) != CXBinaryOperator_Comma)
+    return;
+  if (is_marker_call(comma->kids[0], "asyncc__await_marker"))
+    n->is_await = true;
+  else if (is_marker_call(comma->kids[0], "asyncc__run_marker"))
+    n->is_run = true;
+  else
+    return;
+  n->call = tr_node_strip(comma->kids[1]);
+  n->spelled = is_direct_expansion(clang_getRangeStart(
+      clang_getCursorExtent(n->cur)));
+}
+
+static tr_node_t* build(tr_prog_t* p, CXCursor c, tr_node_t* parent);
+
+static enum CXChildVisitResult visit_kid(CXCursor c, CXCursor parent,
+                                         CXClientData data) {
+  (void)parent;
+  build_t* b = data;
+  tr_node_t* n = b->parent;
+  tr_node_t* k = build(b->p, c, n);
+  n->kids = tr_grow(n->kids, &n->kcap, n->nkids + 1, sizeof(tr_node_t*));
+  n->kids[n->nkids++] = k;
+  return CXChildVisit_Continue;
+}
+
+static tr_node_t* build(tr_prog_t* p, CXCursor c, tr_node_t* parent) {
+  tr_node_t* n = tr_alloc(sizeof *n);
+  n->cur = c;
+  n->kind = clang_getCursorKind(c);
+  n->parent = parent;
+  CXSourceRange r = clang_getCursorExtent(c);
+  CXFile fb, fe;
+  unsigned ob = 0, oe = 0;
+  if (loc_offset(clang_getRangeStart(r), &fb, &ob) &&
+      loc_offset(clang_getRangeEnd(r), &fe, &oe) &&
+      clang_File_isEqual(fb, p->tu->file) &&
+      clang_File_isEqual(fe, p->tu->file) && ob <= oe) {
+    n->in_file = true;
+    n->start = ob;
+    n->end = oe;
+    n->spelled = is_spelled(clang_getRangeStart(r));
+  }
+  build_t b = {p, n};
+  clang_visitChildren(c, visit_kid, &b);
+  classify_marker(n);
+  n->has_await = n->is_await;
+  n->has_return = n->kind == CXCursor_ReturnStmt;
+  for (unsigned i = 0; i < n->nkids; i++) {
+    n->has_await |= n->kids[i]->has_await;
+    n->has_return |= n->kids[i]->has_return;
+  }
+  return n;
+}
+
+/* ==================================================================
+ * Locals
+ * ================================================================== */
+
+static void add_local(tr_fn_t* fn, tr_local_t* l) {
+  tr_local_t** tail = &fn->locals;
+  while (*tail) tail = &(*tail)->next;
+  *tail = l;
+  fn->nlocals++;
+}
+
+static void collect_locals(tr_fn_t* fn, tr_node_t* n) {
+  if (n->kind == CXCursor_VarDecl) {
+    enum CX_StorageClass sc = clang_Cursor_getStorageClass(n->cur);
+    if (sc != CX_SC_Static && sc != CX_SC_Extern) {
+      tr_local_t* l = tr_alloc(sizeof *l);
+      l->decl = n->cur;
+      l->name = tr_cursor_name(n->cur);
+      l->type = clang_getCursorType(n->cur);
+      l->node = n;
+      l->scope_start = n->end; /* scope begins after the declarator */
+      tr_node_t* ds = n->parent; /* DeclStmt */
+      tr_node_t* sc_node = ds ? ds->parent : NULL;
+      while (sc_node && sc_node->kind != CXCursor_CompoundStmt &&
+             sc_node->kind != CXCursor_ForStmt)
+        sc_node = sc_node->parent;
+      l->scope = sc_node ? sc_node : fn->body;
+      n->local = l;
+      add_local(fn, l);
+    }
+  }
+  for (unsigned i = 0; i < n->nkids; i++) collect_locals(fn, n->kids[i]);
+}
+
+static tr_local_t* find_local(tr_fn_t* fn, CXCursor decl) {
+  for (tr_local_t* l = fn->locals; l; l = l->next)
+    if (clang_equalCursors(l->decl, decl)) return l;
+  return NULL;
+}
+
+/* ==================================================================
+ * Checks
+ * ================================================================== */
+
+typedef struct {
+  tr_prog_t* p;
+  tr_fn_t* fn;     /* the async function being checked, or NULL */
+  int errors;
+} check_t;
+
+static void error_at(check_t* k, tr_node_t* n, const char* fmt,
+                     const char* arg) {
+  tr_diag_cursor(TR_ERROR, n->cur, fmt, arg);
+  k->errors++;
+}
+
+/* Is 'n' (a CallExpr) the awaited call of an await/asyncc_run? */
+static bool is_wrapped_call(tr_node_t* n) {
+  tr_node_t* up = n->parent;
+  while (up && (up->kind == CXCursor_ParenExpr ||
+                up->kind == CXCursor_UnexposedExpr) &&
+         !up->is_await && !up->is_run)
+    up = up->parent;
+  /* up is now the comma operator inside the marker ParenExpr */
+  if (up && up->kind == CXCursor_BinaryOperator && up->parent &&
+      (up->parent->is_await || up->parent->is_run) && up->parent->call == n)
+    return true;
+  return false;
+}
+
+static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
+  if (n->kind == CXCursor_UnaryExpr || n->kind == CXCursor_GenericSelectionExpr)
+    unevaluated = 1; /* sizeof/_Alignof operand; _Generic association */
+  if (n->is_await) {
+    if (unevaluated)
+      error_at(k, n, "'await' in an unevaluated operand%s", "");
+    else if (k->fn == NULL)
+      error_at(k, n, "'await' outside of an async function%s", "");
+    else if (!n->spelled)
+      error_at(k, n,
+               "'await' inside a macro argument or body is not supported "
+               "yet%s", "");
+    tr_node_t* call = n->call;
+    tr_node_t* callee = call && call->kind == CXCursor_CallExpr && call->nkids
+                            ? tr_node_strip(call->kids[0])
+                            : NULL;
+    if (!callee || callee->kind != CXCursor_DeclRefExpr ||
+        !tr_shape_async_fn(k->p, clang_getCursorReferenced(callee->cur)))
+      error_at(k, n,
+               "'await' requires a call of an async function as its "
+               "operand%s", "");
+    else
+      call->callee = tr_shape_async_fn(k->p,
+                                       clang_getCursorReferenced(callee->cur));
+  }
+  if (n->is_run) {
+    if (k->fn)
+      error_at(k, n, "asyncc_run() inside an async function; use await()%s",
+               "");
+    tr_node_t* call = n->call;
+    tr_node_t* callee = call && call->kind == CXCursor_CallExpr && call->nkids
+                            ? tr_node_strip(call->kids[0])
+                            : NULL;
+    if (!callee || callee->kind != CXCursor_DeclRefExpr ||
+        !tr_shape_async_fn(k->p, clang_getCursorReferenced(callee->cur)))
+      error_at(k, n,
+               "asyncc_run() requires a call of an async function as its "
+               "operand%s", "");
+    else
+      call->callee = tr_shape_async_fn(k->p,
+                                       clang_getCursorReferenced(callee->cur));
+    if (!n->spelled)
+      error_at(k, n,
+               "asyncc_run() inside a macro argument or body is not "
+               "supported yet%s", "");
+  }
+  if (n->kind == CXCursor_DeclRefExpr) {
+    CXCursor ref = clang_getCursorReferenced(n->cur);
+    tr_fn_t* af = tr_shape_async_fn(k->p, ref);
+    if (af) {
+      n->callee = af;
+      /* Allowed only as the callee of a wrapped call. */
+      tr_node_t* up = n->parent;
+      while (up && (up->kind == CXCursor_ParenExpr ||
+                    up->kind == CXCursor_UnexposedExpr))
+        up = up->parent;
+      if (!up || up->kind != CXCursor_CallExpr ||
+          tr_node_strip(up->kids[0]) != n)
+        error_at(k, n,
+                 "address of async function '%s' cannot be taken (async "
+                 "functions can only be called with await() or "
+                 "asyncc_run())", af->name);
+      else if (!is_wrapped_call(up))
+        error_at(k, n,
+                 "call to async function '%s' must be awaited: write "
+                 "await(%s(...)) in an async function, or asyncc_run(...) "
+                 "from ordinary code", af->name);
+    } else if (k->fn && (clang_getCursorKind(ref) == CXCursor_VarDecl ||
+                         clang_getCursorKind(ref) == CXCursor_ParmDecl)) {
+      n->local = find_local(k->fn, ref);
+    }
+  }
+  if (k->fn && n->kind == CXCursor_CallExpr) {
+    char* name = tr_cursor_name(n->cur);
+    if (strcmp(name, "setjmp") == 0 || strcmp(name, "_setjmp") == 0 ||
+        strcmp(name, "sigsetjmp") == 0 || strcmp(name, "longjmp") == 0 ||
+        strcmp(name, "siglongjmp") == 0 || strcmp(name, "_longjmp") == 0)
+      error_at(k, n,
+               "setjmp/longjmp cannot be used in an async function ('%s'): "
+               "the frame outlives the C stack it would jump to", name);
+  }
+  for (unsigned i = 0; i < n->nkids; i++)
+    check_node(k, n->kids[i], unevaluated);
+}
+
+/* ==================================================================
+ * Top level
+ * ================================================================== */
+
+typedef struct {
+  tr_prog_t* p;
+  int errors;
+} top_t;
+
+static bool subtree_has_run(tr_node_t* n) {
+  if (n->is_run) return true;
+  for (unsigned i = 0; i < n->nkids; i++)
+    if (subtree_has_run(n->kids[i])) return true;
+  return false;
+}
+
+static bool subtree_has_marker_or_async(tr_prog_t* p, tr_node_t* n) {
+  if (n->is_run || n->is_await) return true;
+  if (n->kind == CXCursor_DeclRefExpr &&
+      tr_shape_async_fn(p, clang_getCursorReferenced(n->cur)))
+    return true;
+  for (unsigned i = 0; i < n->nkids; i++)
+    if (subtree_has_marker_or_async(p, n->kids[i])) return true;
+  return false;
+}
+
+static void add_top(tr_prog_t* p, tr_node_t* root, tr_fn_t* fn) {
+  tr_top_t* t = tr_alloc(sizeof *t);
+  t->root = root;
+  t->fn = fn;
+  tr_top_t** tail = &p->tops;
+  while (*tail) tail = &(*tail)->next;
+  *tail = t;
+}
+
+static void collect_params(tr_fn_t* fn, tr_node_t* root) {
+  int idx = 0;
+  for (unsigned i = 0; i < root->nkids; i++) {
+    tr_node_t* k = root->kids[i];
+    if (k->kind != CXCursor_ParmDecl) continue;
+    tr_local_t* l = tr_alloc(sizeof *l);
+    l->decl = k->cur;
+    l->name = tr_cursor_name(k->cur);
+    if (l->name[0] == '\0') l->name = tr_sprintf("asyncc__p%d", idx);
+    /* the adjusted type: array and function parameters decay */
+    l->type = clang_getArgType(clang_getCursorType(root->cur), (unsigned)idx);
+    l->is_param = true;
+    l->promoted = true;
+    l->scope = fn->body;
+    k->local = l;
+    add_local(fn, l);
+    idx++;
+  }
+}
+
+static void do_function(top_t* t, CXCursor c) {
+  tr_prog_t* p = t->p;
+  if (!clang_isCursorDefinition(c)) {
+    if (is_async_decl(c)) tr_shape_async_fn(p, c);
+    return;
+  }
+  tr_node_t* root = build(p, c, NULL);
+  if (!root->in_file) return;
+  tr_fn_t* fn = is_async_decl(c) ? tr_shape_async_fn(p, c) : NULL;
+  check_t k = {p, fn, 0};
+  if (fn) {
+    fn->def = c;
+    fn->defined_here = true;
+    fn->root = root;
+    fn->def_start = root->start;
+    fn->def_end = root->end;
+    for (unsigned i = 0; i < root->nkids; i++)
+      if (root->kids[i]->kind == CXCursor_CompoundStmt)
+        fn->body = root->kids[i];
+    if (clang_isFunctionTypeVariadic(clang_getCursorType(c))) {
+      tr_diag_cursor(TR_ERROR, c,
+                     "variadic async function '%s' is not supported: its "
+                     "arguments cannot be kept across a suspension",
+                     fn->name);
+      k.errors++;
+    }
+    collect_params(fn, root);
+    collect_locals(fn, fn->body);
+    check_node(&k, fn->body, 0);
+    if (k.errors) fn->ok = false;
+    add_top(p, root, fn);
+  } else {
+    check_node(&k, root, 0);
+    if (subtree_has_run(root)) add_top(p, root, NULL);
+  }
+  t->errors += k.errors;
+}
+
+static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent,
+                                         CXClientData data) {
+  (void)parent;
+  top_t* t = data;
+  CXFile f;
+  unsigned off;
+  clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(c)), &f,
+                        NULL, NULL, &off);
+  int in_main = f && clang_File_isEqual(f, t->p->tu->file);
+  if (clang_getCursorKind(c) == CXCursor_FunctionDecl) {
+    if (in_main) {
+      do_function(t, c);
+    } else if (is_async_decl(c)) {
+      if (clang_isCursorDefinition(c)) {
+        tr_diag_cursor(TR_ERROR, c,
+                       "async function '%s' is defined in an included file; "
+                       "define it in a .c file that asyncc transpiles",
+                       tr_cursor_name(c));
+        t->errors++;
+      }
+      tr_shape_async_fn(t->p, c);
+    }
+  } else if (in_main && clang_getCursorKind(c) == CXCursor_VarDecl) {
+    tr_node_t* root = build(t->p, c, NULL);
+    if (subtree_has_marker_or_async(t->p, root)) {
+      check_t k = {t->p, NULL, 0};
+      check_node(&k, root, 0);
+      t->errors += k.errors;
+    }
+  }
+  return CXChildVisit_Continue;
+}
+
+int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu) {
+  memset(p, 0, sizeof *p);
+  p->tu = tu;
+  top_t t = {p, 0};
+  clang_visitChildren(clang_getTranslationUnitCursor(tu->tu), visit_top, &t);
+  return t.errors ? -1 : 0;
+}

@@ -1,0 +1,46 @@
+/* tu.h - one translation unit: libclang setup, the main file's text, and
+ * mapping libclang locations to byte offsets in that text.
+ *
+ * The transpiler edits the main file's text by byte offsets; everything
+ * that needs a position goes through tr_tu_offset(), which uses the *file*
+ * location (macro arguments map to where they are spelled, macro bodies to
+ * the expansion), never the raw cursor location.
+ */
+#ifndef TR_TU_H
+#define TR_TU_H
+
+#include <clang-c/Index.h>
+#include <stddef.h>
+
+typedef struct {
+  CXIndex index;
+  CXTranslationUnit tu;
+  CXFile file;          /* the main file */
+  const char* path;     /* the main file's path, as given */
+  const char* text;     /* its contents (owned by libclang) */
+  size_t len;           /* bytes in 'text' */
+  unsigned* line_start; /* byte offset of each line, index 0 = line 1 */
+  unsigned nlines;
+} tr_tu_t;
+
+typedef struct {
+  const char* resource_dir;  /* clang's builtin headers (stddef.h ...) */
+  const char* include_dir;   /* the directory holding asyncc.h */
+  int argc;                  /* user's clang arguments (-I, -D, -std) */
+  const char* const* argv;
+} tr_tu_opts_t;
+
+/* Parses 'path'. Returns 0 on success (clang's own errors are forwarded as
+ * diagnostics and counted; the caller checks tr_diag_errors()), -1 when the
+ * file could not be parsed at all (message printed). */
+int tr_tu_parse(tr_tu_t* t, const char* path, const tr_tu_opts_t* o);
+void tr_tu_dispose(tr_tu_t* t);
+/* The byte offset of 'loc' in the main file; 0 when it is elsewhere. */
+int tr_tu_offset(const tr_tu_t* t, CXSourceLocation loc, unsigned* off);
+/* 1-based line number of byte offset 'off'. */
+unsigned tr_tu_line(const tr_tu_t* t, unsigned off);
+/* Cursor spelling (arena string). */
+char* tr_cursor_name(CXCursor c);
+char* tr_type_name(CXType t);
+
+#endif
