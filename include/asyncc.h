@@ -5,6 +5,12 @@
  * Layout follows uv.h: language keywords, then the ABI that generated code
  * uses, then the runtime API one noun at a time. Functions return 0 or a
  * negative libuv error code (UV_E*), so libuv errors pass through unchanged.
+ * Misuse (NULL where an object is required, an object in the wrong state)
+ * returns UV_EINVAL. A function that takes a callback never calls it when it
+ * returns an error.
+ *
+ * Every runtime object belongs to one thread: the thread whose runner
+ * (event loop) it was used with.
  */
 #ifndef ASYNCC_H
 #define ASYNCC_H
@@ -13,6 +19,7 @@
 extern "C" {
 #endif
 
+#include <stddef.h>
 #include <stdint.h>
 #include <uv.h>
 
@@ -26,8 +33,254 @@ extern "C" {
 #endif
 
 /* ====================================================================
+ * Forward typedefs and private building blocks.
+ * ==================================================================== */
+
+typedef struct asyncc_runner_s asyncc_runner_t;
+typedef struct asyncc_future_s asyncc_future_t;
+typedef struct asyncc_future_done_s asyncc_future_done_t;
+
+/* Private: a node of a singly linked list of things to run (the runner's
+ * ready queue, a future's waiters). */
+typedef struct asyncc__node_s asyncc__node_t;
+struct asyncc__node_s {
+  asyncc__node_t* next;
+  void (*run)(asyncc__node_t* node);
+};
+
+/* Private: an intrusive doubly linked list node (runtime/queue.h). */
+struct asyncc__queue_s {
+  struct asyncc__queue_s* next;
+  struct asyncc__queue_s* prev;
+};
+
+/* Private: an intrusive binary heap (runtime/heap.h). */
+struct asyncc__heap_s {
+  struct asyncc__heap_node_s* min;
+  unsigned int nelts;
+};
+
+/* ====================================================================
+ * Allocator.
+ * ==================================================================== */
+
+typedef void* (*asyncc_malloc_func)(size_t size);
+typedef void* (*asyncc_realloc_func)(void* ptr, size_t size);
+typedef void* (*asyncc_calloc_func)(size_t count, size_t size);
+typedef void (*asyncc_free_func)(void* ptr);
+
+/* Replaces the functions the runtime allocates with (frames, tasks, and
+ * buffers). Call it before any other asyncc function, as with
+ * uv_replace_allocator; memory the runtime already holds in its free lists
+ * on the calling thread is released first. Returns UV_EINVAL if any
+ * function is NULL. */
+ASYNCC_EXTERN int asyncc_replace_allocator(asyncc_malloc_func malloc_func,
+                                           asyncc_realloc_func realloc_func,
+                                           asyncc_calloc_func calloc_func,
+                                           asyncc_free_func free_func);
+
+/* ====================================================================
+ * Runner: drives async code on a libuv loop, one per thread.
+ *
+ * asyncc_run() uses the calling thread's runner. A thread without one gets
+ * an implicit runner on uv_default_loop(), created on first use and closed
+ * again when asyncc_run() returns (only one thread at a time may use the
+ * default loop). To run async code on another loop, or on several threads,
+ * give each thread its own:
+ *
+ *   uv_loop_t loop;
+ *   asyncc_runner_t runner;
+ *   uv_loop_init(&loop);
+ *   asyncc_runner_init(&runner, &loop);
+ *   int rc = asyncc_run(amain());
+ *   asyncc_runner_close(&runner);
+ *   uv_loop_close(&loop);
+ * ==================================================================== */
+
+struct asyncc_runner_s {
+  void* data;
+  /* read-only */
+  uv_loop_t* loop;
+  /* private */
+  asyncc__node_t* ready_head; /* FIFO of things to run on the next turn */
+  asyncc__node_t* ready_tail;
+  struct asyncc__queue_s tasks; /* every task not yet freed */
+  size_t task_count;
+  struct asyncc__heap_s timers; /* pending sleeps and timeouts, by due time */
+  uint64_t timer_seq;           /* start order, to break ties in 'timers' */
+  asyncc_task_t* current;       /* the task whose frames are running */
+  uv_idle_t idle;               /* active while the ready queue is not empty */
+  uv_timer_t timer;             /* armed for the earliest of 'timers' */
+  unsigned int flags;
+  int closing; /* handles closing in asyncc_runner_close */
+};
+
+/* Initializes 'runner' on 'loop' and makes it the calling thread's runner.
+ * Returns UV_EINVAL for NULL arguments, UV_EBUSY if the thread already has
+ * a runner. */
+ASYNCC_EXTERN int asyncc_runner_init(asyncc_runner_t* runner, uv_loop_t* loop);
+
+/* Closes the runner's handles, running 'loop' (UV_RUN_NOWAIT) until their
+ * close callbacks have run, and detaches the runner from the thread. Do not
+ * call it from a callback of the same loop. Returns UV_EINVAL for NULL or a
+ * runner of another thread, UV_EBUSY while it is running or still has
+ * tasks (tasks end when the asyncc_run that drove them returns). */
+ASYNCC_EXTERN int asyncc_runner_close(asyncc_runner_t* runner);
+
+/* The calling thread's runner, or NULL if it has none right now. */
+ASYNCC_EXTERN asyncc_runner_t* asyncc_runner_current(void);
+
+ASYNCC_EXTERN uv_loop_t* asyncc_runner_get_loop(const asyncc_runner_t* runner);
+
+/* The loop async code on this thread runs on: the loop of the thread's
+ * runner, or uv_default_loop() if it has none. Use it to initialize libuv
+ * handles from async code: uv_tcp_init(asyncc_loop(), &tcp). */
+ASYNCC_EXTERN uv_loop_t* asyncc_loop(void);
+
+/* ====================================================================
+ * Future: the bridge between callback code and async code.
+ *
+ * A future starts pending and is completed once, by asyncc_future_resolve
+ * (status 0 and a result pointer the caller owns) or asyncc_future_reject
+ * (a negative status). Async code awaits it; plain code registers done
+ * callbacks. The caller owns the memory: asyncc_future_init, then
+ * asyncc_future_close when no one waits on it any more.
+ *
+ *   static void on_timer(uv_timer_t* t) {
+ *     asyncc_future_resolve(t->data, NULL);
+ *   }
+ *   static async int wait_timer(uv_timer_t* t, uint64_t ms) {
+ *     asyncc_future_t f;
+ *     asyncc_future_init(&f);
+ *     t->data = &f;
+ *     uv_timer_start(t, on_timer, ms, 0);
+ *     int rc = await(asyncc_future_wait(&f));
+ *     asyncc_future_close(&f);
+ *     return rc;
+ *   }
+ * ==================================================================== */
+
+typedef void (*asyncc_future_done_cb)(asyncc_future_done_t* req,
+                                      asyncc_future_t* future);
+
+struct asyncc_future_s {
+  void* data;
+  /* read-only */
+  void* result; /* set by asyncc_future_resolve */
+  int status;   /* 0 or a negative error once done; UV_EAGAIN while pending */
+  /* private */
+  unsigned int flags;      /* magic number (debug checks) and state bits */
+  asyncc__node_t* waiters; /* last node of a circular list, in order */
+};
+
+/* A done-callback registration: caller-owned, like a uv_req_t. */
+struct asyncc_future_done_s {
+  void* data;
+  /* read-only */
+  asyncc_future_t* future;
+  /* private */
+  asyncc__node_t node;
+  asyncc_future_done_cb cb;
+};
+
+/* Returns UV_EINVAL if 'future' is NULL. */
+ASYNCC_EXTERN int asyncc_future_init(asyncc_future_t* future);
+
+/* Completes 'future' with status 0 and 'result'. Done callbacks run before
+ * this returns, in registration order; waiting tasks resume on a later
+ * loop turn. Returns UV_EINVAL if the future is not initialized or is
+ * already done (a future completes exactly once). */
+ASYNCC_EXTERN int asyncc_future_resolve(asyncc_future_t* future, void* result);
+
+/* Completes 'future' with 'status', which must be negative (UV_EINVAL
+ * otherwise); otherwise like asyncc_future_resolve. */
+ASYNCC_EXTERN int asyncc_future_reject(asyncc_future_t* future, int status);
+
+/* 1 if done, 0 if pending (or not a valid future). */
+ASYNCC_EXTERN int asyncc_future_is_done(const asyncc_future_t* future);
+
+/* The status once done, UV_EAGAIN while pending, UV_EINVAL if invalid. */
+ASYNCC_EXTERN int asyncc_future_get_status(const asyncc_future_t* future);
+
+/* The result passed to asyncc_future_resolve; NULL otherwise. */
+ASYNCC_EXTERN void* asyncc_future_get_result(const asyncc_future_t* future);
+
+/* Calls 'cb' once 'future' is done. Returns UV_EALREADY, without
+ * registering, if it is already done (so the caller can act at once);
+ * UV_EINVAL for NULL arguments, an invalid future or a 'req' that is
+ * already registered. 'req' may be freed from its own callback. */
+ASYNCC_EXTERN int asyncc_future_add_done_cb(asyncc_future_t* future,
+                                            asyncc_future_done_t* req,
+                                            asyncc_future_done_cb cb);
+
+/* Unregisters 'req'. Returns UV_ENOENT if it is not registered (its
+ * callback has run, or it never was). */
+ASYNCC_EXTERN int asyncc_future_remove_done_cb(asyncc_future_done_t* req);
+
+/* Ends the future's life; it may be initialized again. Returns UV_EBUSY if
+ * tasks or callbacks still wait on it, UV_EINVAL if it is not initialized
+ * (closing twice is caught). */
+ASYNCC_EXTERN int asyncc_future_close(asyncc_future_t* future);
+
+/* ====================================================================
+ * Task: an async call running concurrently, with its own future.
+ *
+ * asyncc_spawn(f(args)) starts f on the calling thread's runner (it runs
+ * from the next loop turn) and returns its task. Whoever holds the task
+ * must either join it (await its end and get its result) or detach it
+ * (free it when it ends); a joined or detached task handle is gone.
+ *
+ *   asyncc_task_t* t = asyncc_spawn(fetch(id));
+ *   ...
+ *   int value;
+ *   int rc = await(asyncc_task_join(t, &value));  // 0 or UV_ECANCELED
+ *
+ * Cancellation is cooperative: asyncc_task_cancel(t) makes the await that t
+ * is suspended in, and every later await of a runtime function in t, return
+ * UV_ECANCELED, so t unwinds through its normal error paths. A task
+ * cancelled before it started still runs (and sees UV_ECANCELED at its
+ * first await), so it can release what it was given.
+ *
+ * When the asyncc_run call that drives a runner returns, tasks still
+ * running are cancelled and run until they end; tasks nobody joined are
+ * freed (their results are dropped).
+ * ==================================================================== */
+
+/* Requests cancellation of 'task'. Returns 0 (also if the task is already
+ * done or cancelled) or UV_EINVAL for NULL. */
+ASYNCC_EXTERN int asyncc_task_cancel(asyncc_task_t* task);
+
+/* Frees 'task' when it ends (now, if it has ended); its result is dropped.
+ * Returns UV_EINVAL for NULL or a task already joined or detached. */
+ASYNCC_EXTERN int asyncc_task_detach(asyncc_task_t* task);
+
+/* 1 once the task has ended, 0 before. */
+ASYNCC_EXTERN int asyncc_task_is_done(const asyncc_task_t* task);
+
+/* 1 once cancellation was requested, 0 otherwise. */
+ASYNCC_EXTERN int asyncc_task_is_cancelled(const asyncc_task_t* task);
+
+/* The future that completes when the task ends: status 0, or UV_ECANCELED
+ * if the task was cancelled; its result pointer is NULL. Valid as long as
+ * the task handle is. Register done callbacks on it; do not resolve it. */
+ASYNCC_EXTERN asyncc_future_t* asyncc_task_get_future(asyncc_task_t* task);
+
+/* The task whose code is running on this thread, or NULL. */
+ASYNCC_EXTERN asyncc_task_t* asyncc_task_current(void);
+
+/* ABI of asyncc_spawn(f(args)), which asyncc rewrites to
+ *   asyncc__spawn(asyncc__f_start(args), asyncc__f_take_into)
+ * where asyncc__f_take_into(frame, out) stores f's result in *out (if out
+ * is not NULL and f returns a value) and frees the frame. */
+typedef void (*asyncc_take_into_cb)(asyncc_frame_t* frame, void* out);
+ASYNCC_EXTERN asyncc_task_t* asyncc__spawn(asyncc_frame_t* root,
+                                           asyncc_take_into_cb take_into);
+
+/* ====================================================================
  * Runtime async functions. Await them from async functions:
  *   int rc = await(asyncc_sleep(10));
+ * Each returns 0 or a negative libuv error code; in a cancelled task,
+ * UV_ECANCELED.
  * ==================================================================== */
 
 /* Suspends the caller until a later turn of the event loop; returns 0. */
@@ -36,6 +289,20 @@ async int asyncc_yield(void);
 /* Suspends the caller for 'ms' milliseconds; returns 0 or a negative libuv
  * error code. */
 async int asyncc_sleep(uint64_t ms);
+
+/* Suspends the caller until 'future' is done; returns its status (0 or
+ * negative), UV_EINVAL if it is not a valid future. Returns at once,
+ * without suspending, if the future is already done. */
+async int asyncc_future_wait(asyncc_future_t* future);
+
+/* Waits for 'task' to end, stores its result in *result_out (unless
+ * 'result_out' is NULL; it must point to an object of the async function's
+ * return type) and frees the task. Returns 0, UV_ECANCELED if the task was
+ * cancelled (the result is still stored: it is what the task returned while
+ * unwinding), UV_EINVAL for NULL or a task already joined or detached. If
+ * the joining task is cancelled, the joined task is cancelled too and still
+ * waited for, so no result is lost. */
+async int asyncc_task_join(asyncc_task_t* task, void* result_out);
 
 #ifdef __cplusplus
 }

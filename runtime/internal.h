@@ -1,0 +1,237 @@
+/* internal.h - declarations shared by the runtime's files (not installed).
+ *
+ * The uv-common.h of asyncc: helper macros, the task structure, the
+ * protocol that hand-written leaf frames (asyncc_yield, asyncc_sleep, ...)
+ * follow to suspend and be woken, and the _start/_take entry points of the
+ * runtime's async functions, which generated code calls.
+ *
+ * The leaf protocol. A runtime async function is a frame like any generated
+ * one (see asyncc/frame.h), whose resume function does the waiting:
+ *
+ *   state 0   start the operation; when it can finish at once return
+ *             ASYNCC_DONE, else register with whatever will complete it,
+ *             call asyncc__leaf_suspend(leaf) and return its result
+ *             (ASYNCC_PENDING).
+ *   later     the operation's callback calls asyncc__leaf_wake(leaf): the
+ *             leaf's task goes on the ready queue, and on the next loop turn
+ *             the runner resumes the leaf (ASYNCC__FLAG_WOKEN is set), which
+ *             returns ASYNCC_DONE; the runner then resumes each parent in
+ *             turn (a trampoline: the C stack does not grow with the depth
+ *             of the chain).
+ *   cancel    if the task is cancelled while the leaf is suspended and not
+ *             yet woken, the runner resumes it with ASYNCC__FLAG_CANCEL set
+ *             instead: the leaf detaches from its operation and returns
+ *             ASYNCC_DONE with UV_ECANCELED, or, when it must wait for a
+ *             callback first (a uv request in flight), returns ASYNCC_PENDING
+ *             and is woken by that callback as usual.
+ *
+ * A leaf started in a task that is already cancelled does not start its
+ * operation: asyncc__leaf_start_cancelled() completes it with UV_ECANCELED
+ * on the next turn (never at once, so code that loops on an await without
+ * checking its result cannot spin without returning to the loop).
+ */
+#ifndef ASYNCC_INTERNAL_H
+#define ASYNCC_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "asyncc.h"
+#include "heap.h"
+#include "queue.h"
+
+/* Functions generated code calls are exported from a shared libasyncc even
+ * though asyncc/frame.h cannot carry ASYNCC_EXTERN. */
+#define ASYNCC__ABI __attribute__((visibility("default")))
+
+#define container_of(ptr, type, member) \
+  ((type*)((char*)(ptr)-offsetof(type, member)))
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+#if defined(__GNUC__)
+#define ASYNCC__NORETURN __attribute__((noreturn))
+#define ASYNCC__PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define ASYNCC__NORETURN
+#define ASYNCC__PRINTF(f, a)
+#endif
+
+/* Prints "asyncc: <message>" to stderr and aborts. For conditions that
+ * generated code has no way to report (out of memory for a frame, a
+ * deadlocked asyncc_run). */
+ASYNCC__NORETURN ASYNCC__PRINTF(1, 2) void asyncc__fatal(const char* fmt, ...);
+
+/* Internal invariants: checked unless NDEBUG. */
+#ifdef NDEBUG
+#define ASYNCC__ASSERT(e) ((void)0)
+#else
+#define ASYNCC__ASSERT(e) \
+  ((e) ? (void)0          \
+       : asyncc__fatal("%s:%d: assertion failed: %s", __FILE__, __LINE__, #e))
+#endif
+
+/* ---- Allocation (alloc.c) ---------------------------------------------- */
+
+/* The replaceable allocator; these return NULL on failure. */
+void* asyncc__malloc(size_t size);
+void* asyncc__calloc(size_t count, size_t size);
+void* asyncc__realloc(void* ptr, size_t size);
+void asyncc__free(void* ptr);
+
+/* Number of blocks from asyncc__frame_alloc not yet freed, over all
+ * threads: frames and tasks. Tests check it returns to its old value. */
+ASYNCC_EXTERN long asyncc__frame_live_count(void);
+
+/* Returns the calling thread's free lists to the allocator. */
+ASYNCC_EXTERN void asyncc__frame_trim(void);
+
+/* ---- Frame flags (asyncc_frame_t.flags, "runtime use") ----------------- */
+
+enum {
+  ASYNCC__FLAG_WOKEN = 1u << 0,  /* asyncc__leaf_wake was called */
+  ASYNCC__FLAG_CANCEL = 1u << 1, /* resumed to be cancelled, not woken */
+};
+
+/* ---- Tasks (task.c) ---------------------------------------------------- */
+
+enum {
+  ASYNCC__TASK_STARTED = 1u << 0,   /* its root has been resumed */
+  ASYNCC__TASK_QUEUED = 1u << 1,    /* 'ready' is in the ready queue */
+  ASYNCC__TASK_CANCEL = 1u << 2,    /* cancellation requested */
+  ASYNCC__TASK_DONE = 1u << 3,      /* the root completed */
+  ASYNCC__TASK_DETACHED = 1u << 4,  /* free it when done */
+  ASYNCC__TASK_JOINED = 1u << 5,    /* a join claimed it */
+  ASYNCC__TASK_ROOT = 1u << 6,      /* the task of asyncc__run */
+  ASYNCC__TASK_NOTIFYING = 1u << 7, /* completing: do not free yet */
+};
+
+struct asyncc_task_s {
+  asyncc_future_t future; /* done when the task ends; status 0/UV_ECANCELED */
+  asyncc__node_t ready;   /* ready-queue entry; run = resume 'frame' */
+  asyncc_frame_t* frame;  /* the root until started and once done; while
+                             running, the leaf it is suspended in */
+  asyncc_take_into_cb take_into; /* NULL: the root is not the task's */
+  asyncc_runner_t* runner;
+  struct asyncc__queue_s link; /* in runner->tasks */
+  unsigned int flags;          /* ASYNCC__TASK_* */
+};
+
+/* Creates a task for 'root' on 'runner' (not queued, not started). */
+asyncc_task_t* asyncc__task_new(asyncc_runner_t* runner, asyncc_frame_t* root,
+                                asyncc_take_into_cb take_into);
+
+/* Releases the task and, if it has a take_into, its root frame (dropping
+ * the result). The task must be done. */
+void asyncc__task_free(asyncc_task_t* task);
+
+/* Puts 'task' on its runner's ready queue unless it is there already. */
+void asyncc__task_enqueue(asyncc_task_t* task);
+
+/* Resumes 'frame' and then each parent in turn while they complete; when
+ * the root completes, completes its task. The one place frames are resumed
+ * from the loop. */
+void asyncc__resume(asyncc_frame_t* frame);
+
+/* Joins 'task' from plain code: the task must be done. Stores the result,
+ * frees the task and returns its status. */
+int asyncc__task_take(asyncc_task_t* task, void* result_out);
+
+/* ---- The leaf protocol (task.c) ---------------------------------------- */
+
+/* Records 'leaf' as the suspended frame of its task; returns
+ * ASYNCC_PENDING for the leaf's resume function to return. */
+int asyncc__leaf_suspend(asyncc_frame_t* leaf);
+
+/* Marks 'leaf' woken and queues its task to resume it on the next turn. */
+void asyncc__leaf_wake(asyncc_frame_t* leaf);
+
+/* Non-zero if the leaf's task has been cancelled. */
+static inline int asyncc__leaf_cancelled(const asyncc_frame_t* leaf) {
+  return (leaf->task->flags & ASYNCC__TASK_CANCEL) != 0;
+}
+
+/* For a leaf that starts in a cancelled task: suspends it and wakes it
+ * right away, so it resumes (and reports UV_ECANCELED) on the next turn.
+ * Returns ASYNCC_PENDING. */
+int asyncc__leaf_start_cancelled(asyncc_frame_t* leaf);
+
+/* The runner of the leaf's task. */
+static inline asyncc_runner_t* asyncc__leaf_runner(const asyncc_frame_t* f) {
+  return f->task->runner;
+}
+
+/* Aborts with a message naming 'what' if 'leaf' is not running in a task
+ * (awaited from a frame that no runner started). */
+void asyncc__leaf_check(const asyncc_frame_t* leaf, const char* what);
+
+/* ---- Futures (future.c) ------------------------------------------------ */
+
+int asyncc__future_valid(const asyncc_future_t* future);
+
+/* Completes 'future'; runs done callbacks and wakes waiters. */
+void asyncc__future_complete(asyncc_future_t* future, int status, void* result);
+
+/* Appends / removes a waiter node (not a public done callback). */
+void asyncc__future_add_waiter(asyncc_future_t* future, asyncc__node_t* node);
+int asyncc__future_remove_waiter(asyncc_future_t* future, asyncc__node_t* node);
+
+/* ---- Runner (runner.c) ------------------------------------------------- */
+
+enum {
+  ASYNCC__RUNNER_IMPLICIT = 1u << 0,   /* the default-loop runner */
+  ASYNCC__RUNNER_RUNNING = 1u << 1,    /* inside asyncc__run */
+  ASYNCC__RUNNER_SHUTDOWN = 1u << 2,   /* asyncc__run is ending its tasks */
+  ASYNCC__RUNNER_IDLE_INIT = 1u << 3,  /* 'idle' is initialized */
+  ASYNCC__RUNNER_TIMER_INIT = 1u << 4, /* 'timer' is initialized */
+};
+
+/* The calling thread's runner; creates the implicit one on the default
+ * loop if the thread has none. */
+asyncc_runner_t* asyncc__runner_get(void);
+
+/* Appends 'node' to the ready queue; it runs on the next loop turn. */
+void asyncc__runner_push(asyncc_runner_t* runner, asyncc__node_t* node);
+
+/* ---- Timers (timer.c) -------------------------------------------------- */
+
+typedef struct asyncc__timer_s asyncc__timer_t;
+typedef void (*asyncc__timer_cb)(asyncc__timer_t* timer);
+
+/* One entry of the runner's timer heap, embedded in its owner. */
+struct asyncc__timer_s {
+  asyncc__heap_node_t node;
+  uint64_t due; /* loop time (ms) at which it fires */
+  uint64_t seq; /* start order among timers due at the same time */
+  asyncc__timer_cb cb;
+};
+
+/* Calls 'cb' once 'ms' milliseconds have passed (measured from the loop's
+ * cached time, as uv_timer_start does). Never fails. */
+void asyncc__timer_start(asyncc_runner_t* runner, asyncc__timer_t* timer,
+                         uint64_t ms, asyncc__timer_cb cb);
+
+/* Removes a started timer whose callback has not run. */
+void asyncc__timer_stop(asyncc_runner_t* runner, asyncc__timer_t* timer);
+
+/* Closes the runner's uv_timer_t if it was initialized (asyncc_runner_close
+ * counts it in runner->closing). */
+void asyncc__timer_close(asyncc_runner_t* runner);
+
+/* ---- ABI of the runtime's async functions ------------------------------ */
+
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_yield_start(void);
+ASYNCC__ABI int asyncc__asyncc_yield_take(asyncc_frame_t* frame);
+
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_sleep_start(uint64_t ms);
+ASYNCC__ABI int asyncc__asyncc_sleep_take(asyncc_frame_t* frame);
+
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_future_wait_start(
+    asyncc_future_t* future);
+ASYNCC__ABI int asyncc__asyncc_future_wait_take(asyncc_frame_t* frame);
+
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_task_join_start(asyncc_task_t* task,
+                                                           void* result_out);
+ASYNCC__ABI int asyncc__asyncc_task_join_take(asyncc_frame_t* frame);
+
+#endif /* ASYNCC_INTERNAL_H */

@@ -1,0 +1,193 @@
+/* runner.c - asyncc_runner_t: the ready queue on a libuv loop, and
+ * asyncc_run.
+ *
+ * One runner per thread (a thread-local pointer). Woken tasks are appended
+ * to the ready queue, a FIFO of asyncc__node_t, which a uv_idle_t drains
+ * once per loop turn. The idle handle is active only while the queue is not
+ * empty: an active idle handle makes libuv poll for I/O with a zero timeout,
+ * so the loop never blocks while work is ready, and never spins when none
+ * is. Each drain runs only the nodes that were queued before it started;
+ * what they queue runs on the next turn, after the loop has polled for I/O
+ * again. So a task that yields in a loop cannot starve I/O, and I/O
+ * callbacks (which only queue tasks) cannot starve the ready queue.
+ *
+ * The implicit runner: a thread that has none when it first needs one gets
+ * the process-wide runner on uv_default_loop(). Only one thread at a time
+ * may hold it (libuv loops are not thread-safe); asyncc__run releases it,
+ * closing its handles, when it returns, so the program can uv_loop_close
+ * the default loop afterwards.
+ */
+#include <stdatomic.h>
+#include <string.h>
+
+#include "internal.h"
+
+static _Thread_local asyncc_runner_t* current_runner;
+
+static asyncc_runner_t implicit_runner;
+static atomic_int implicit_taken;
+
+static void runner_setup(asyncc_runner_t* r, uv_loop_t* loop) {
+  void* data = r->data;
+  memset(r, 0, sizeof *r);
+  r->data = data;
+  r->loop = loop;
+  asyncc__queue_init(&r->tasks);
+  asyncc__heap_init(&r->timers);
+}
+
+int asyncc_runner_init(asyncc_runner_t* runner, uv_loop_t* loop) {
+  if (runner == NULL || loop == NULL) return UV_EINVAL;
+  if (current_runner != NULL) return UV_EBUSY;
+  runner_setup(runner, loop);
+  current_runner = runner;
+  return 0;
+}
+
+asyncc_runner_t* asyncc__runner_get(void) {
+  int expected = 0;
+  if (current_runner != NULL) return current_runner;
+  if (!atomic_compare_exchange_strong(&implicit_taken, &expected, 1))
+    asyncc__fatal(
+        "the default loop's runner is in use by another thread; call "
+        "asyncc_runner_init() with a loop of this thread's own first");
+  runner_setup(&implicit_runner, uv_default_loop());
+  implicit_runner.flags |= ASYNCC__RUNNER_IMPLICIT;
+  current_runner = &implicit_runner;
+  return current_runner;
+}
+
+static void handle_closed(uv_handle_t* handle) {
+  asyncc_runner_t* r = handle->data;
+  r->closing--;
+}
+
+int asyncc_runner_close(asyncc_runner_t* runner) {
+  if (runner == NULL || runner != current_runner) return UV_EINVAL;
+  if ((runner->flags & ASYNCC__RUNNER_RUNNING) || runner->task_count != 0)
+    return UV_EBUSY;
+  ASYNCC__ASSERT(runner->ready_head == NULL);
+  if (runner->flags & ASYNCC__RUNNER_IDLE_INIT) {
+    runner->idle.data = runner;
+    runner->closing++;
+    uv_close((uv_handle_t*)&runner->idle, handle_closed);
+  }
+  if (runner->flags & ASYNCC__RUNNER_TIMER_INIT) {
+    runner->timer.data = runner;
+    runner->closing++;
+    uv_close((uv_handle_t*)&runner->timer, handle_closed);
+  }
+  /* Closing an idle or timer handle completes within one loop iteration. */
+  while (runner->closing > 0) uv_run(runner->loop, UV_RUN_NOWAIT);
+  runner->flags &= ~(ASYNCC__RUNNER_IDLE_INIT | ASYNCC__RUNNER_TIMER_INIT);
+  current_runner = NULL;
+  if (runner->flags & ASYNCC__RUNNER_IMPLICIT) atomic_store(&implicit_taken, 0);
+  return 0;
+}
+
+asyncc_runner_t* asyncc_runner_current(void) { return current_runner; }
+
+uv_loop_t* asyncc_runner_get_loop(const asyncc_runner_t* runner) {
+  return runner == NULL ? NULL : runner->loop;
+}
+
+uv_loop_t* asyncc_loop(void) {
+  return current_runner != NULL ? current_runner->loop : uv_default_loop();
+}
+
+/* ---- The ready queue --------------------------------------------------- */
+
+static void idle_cb(uv_idle_t* handle) {
+  asyncc_runner_t* r = container_of(handle, asyncc_runner_t, idle);
+  asyncc__node_t* n = r->ready_head;
+
+  /* Take the queue as it is now; nodes queued while running these go to a
+   * fresh queue and run on the next turn. */
+  r->ready_head = NULL;
+  r->ready_tail = NULL;
+  while (n != NULL) {
+    asyncc__node_t* next = n->next;
+    n->next = NULL;
+    n->run(n);
+    n = next;
+  }
+  if (r->ready_head == NULL) uv_idle_stop(&r->idle);
+}
+
+void asyncc__runner_push(asyncc_runner_t* r, asyncc__node_t* node) {
+  node->next = NULL;
+  if (r->ready_tail == NULL)
+    r->ready_head = node;
+  else
+    r->ready_tail->next = node;
+  r->ready_tail = node;
+  if (!(r->flags & ASYNCC__RUNNER_IDLE_INIT)) {
+    uv_idle_init(r->loop, &r->idle);
+    r->flags |= ASYNCC__RUNNER_IDLE_INIT;
+  }
+  if (!uv_is_active((uv_handle_t*)&r->idle)) uv_idle_start(&r->idle, idle_cb);
+}
+
+/* ---- asyncc_run -------------------------------------------------------- */
+
+static size_t tasks_not_done(asyncc_runner_t* r) {
+  size_t n = 0;
+  asyncc__queue_t* q;
+  for (q = r->tasks.next; q != &r->tasks; q = q->next) {
+    asyncc_task_t* t = container_of(q, asyncc_task_t, link);
+    if (!(t->flags & ASYNCC__TASK_DONE)) n++;
+  }
+  return n;
+}
+
+/* Turns the loop until 'task' is done, or (task == NULL) until every task
+ * of the runner is. */
+static void run_until_done(asyncc_runner_t* r, asyncc_task_t* task) {
+  for (;;) {
+    int alive;
+    if (task != NULL ? (task->flags & ASYNCC__TASK_DONE) != 0
+                     : tasks_not_done(r) == 0)
+      return;
+    alive = uv_run(r->loop, UV_RUN_ONCE);
+    if (!alive && (task != NULL ? !(task->flags & ASYNCC__TASK_DONE)
+                                : tasks_not_done(r) != 0))
+      asyncc__fatal(
+          "asyncc_run: deadlock: %zu task(s) still waiting, but the event "
+          "loop has nothing left to do (a future that is never resolved, or "
+          "tasks waiting on each other)",
+          tasks_not_done(r));
+  }
+}
+
+ASYNCC__ABI asyncc_frame_t* asyncc__run(asyncc_frame_t* root) {
+  asyncc_runner_t* r = asyncc__runner_get();
+  asyncc_task_t* task;
+  asyncc__queue_t* q;
+
+  if (r->flags & ASYNCC__RUNNER_RUNNING)
+    asyncc__fatal(
+        "asyncc_run: called while this thread's runner is already running "
+        "(from async code or a loop callback); await the call instead");
+  r->flags |= ASYNCC__RUNNER_RUNNING;
+
+  /* The root is not the task's to free: the caller takes its result. */
+  task = asyncc__task_new(r, root, NULL);
+  task->flags |= ASYNCC__TASK_STARTED | ASYNCC__TASK_ROOT;
+  asyncc__resume(root);
+  run_until_done(r, task);
+
+  /* Like asyncio.run: what is still running is cancelled and run to its
+   * end; what nobody joined is dropped. */
+  r->flags |= ASYNCC__RUNNER_SHUTDOWN;
+  for (q = r->tasks.next; q != &r->tasks; q = q->next)
+    asyncc_task_cancel(container_of(q, asyncc_task_t, link));
+  run_until_done(r, NULL);
+  while (!asyncc__queue_empty(&r->tasks)) {
+    asyncc_task_t* t = container_of(r->tasks.next, asyncc_task_t, link);
+    asyncc__task_free(t); /* 'task' too: its take_into is NULL */
+  }
+  r->flags &= ~(ASYNCC__RUNNER_RUNNING | ASYNCC__RUNNER_SHUTDOWN);
+
+  if (r->flags & ASYNCC__RUNNER_IMPLICIT) asyncc_runner_close(r);
+  return root;
+}

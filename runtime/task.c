@@ -1,0 +1,268 @@
+/* task.c - asyncc_task_t: a chain of frames driven by the runner.
+ *
+ * A task owns a root frame (from asyncc__F_start) and runs it to the end.
+ * It is suspended in exactly one leaf frame at a time, so one ready-queue
+ * node per task is enough: waking a leaf queues its task, and the runner
+ * resumes task->frame (the leaf) and then its parents (asyncc__resume, the
+ * trampoline). Keeping the queue link in the task rather than in every leaf
+ * keeps leaves small; keeping the suspended leaf in the task is what lets
+ * asyncc_task_cancel reach it.
+ *
+ * Life cycle: spawned (queued, not started) -> started -> suspended/queued
+ * ... -> done (the root returned ASYNCC_DONE; the task's future completes
+ * with 0 or UV_ECANCELED) -> freed by a join, by detach, or by the end of
+ * asyncc_run. The root frame is freed with the task through take_into,
+ * which first copies the result out for a join.
+ *
+ * Also here: the leaf protocol (see internal.h) and the asyncc_task_join
+ * leaf.
+ */
+#include "internal.h"
+
+static void task_run(asyncc__node_t* node);
+
+asyncc_task_t* asyncc__task_new(asyncc_runner_t* runner, asyncc_frame_t* root,
+                                asyncc_take_into_cb take_into) {
+  asyncc_task_t* t = asyncc__frame_alloc(sizeof *t);
+  asyncc_future_init(&t->future);
+  t->future.data = NULL;
+  t->ready.next = NULL;
+  t->ready.run = task_run;
+  t->frame = root;
+  t->take_into = take_into;
+  t->runner = runner;
+  t->flags = 0;
+  asyncc__queue_insert_tail(&runner->tasks, &t->link);
+  runner->task_count++;
+  root->parent = NULL;
+  root->task = t;
+  return t;
+}
+
+void asyncc__task_free(asyncc_task_t* t) {
+  ASYNCC__ASSERT(t->flags & ASYNCC__TASK_DONE);
+  if (t->take_into != NULL) t->take_into(t->frame, NULL);
+  asyncc__queue_remove(&t->link);
+  t->runner->task_count--;
+  asyncc_future_close(&t->future);
+  asyncc__frame_free(t, sizeof *t);
+}
+
+int asyncc__task_take(asyncc_task_t* t, void* result_out) {
+  int status = t->future.status;
+  if (t->take_into != NULL) t->take_into(t->frame, result_out);
+  t->take_into = NULL; /* the root is freed */
+  asyncc__task_free(t);
+  return status;
+}
+
+void asyncc__task_enqueue(asyncc_task_t* t) {
+  if (t->flags & ASYNCC__TASK_QUEUED) return;
+  t->flags |= ASYNCC__TASK_QUEUED;
+  asyncc__runner_push(t->runner, &t->ready);
+}
+
+static void task_complete(asyncc_task_t* t, asyncc_frame_t* root) {
+  t->frame = root;
+  /* Done callbacks run inside asyncc__future_complete and may detach the
+   * task: NOTIFYING defers the free to here. */
+  t->flags |= ASYNCC__TASK_DONE | ASYNCC__TASK_NOTIFYING;
+  asyncc__future_complete(
+      &t->future, (t->flags & ASYNCC__TASK_CANCEL) ? UV_ECANCELED : 0, NULL);
+  t->flags &= ~ASYNCC__TASK_NOTIFYING;
+  if (t->flags & ASYNCC__TASK_DETACHED) asyncc__task_free(t);
+}
+
+void asyncc__resume(asyncc_frame_t* f) {
+  asyncc_task_t* t = f->task;
+  asyncc_runner_t* r = t->runner;
+  asyncc_task_t* prev = r->current;
+
+  r->current = t;
+  /* A completed frame is not touched again: its parent frees it (_take). */
+  while (f->resume(f) == ASYNCC_DONE) {
+    if (f->parent == NULL) {
+      r->current = prev;
+      task_complete(t, f);
+      return;
+    }
+    f = f->parent;
+  }
+  r->current = prev;
+}
+
+/* The ready-queue entry of a task: start it, resume its woken leaf, or
+ * deliver a cancellation to the leaf it is suspended in. */
+static void task_run(asyncc__node_t* node) {
+  asyncc_task_t* t = container_of(node, asyncc_task_t, ready);
+  asyncc_frame_t* f = t->frame;
+
+  ASYNCC__ASSERT(!(t->flags & ASYNCC__TASK_DONE));
+  t->flags &= ~ASYNCC__TASK_QUEUED;
+  if (!(t->flags & ASYNCC__TASK_STARTED)) {
+    t->flags |= ASYNCC__TASK_STARTED;
+  } else if (!(f->flags & ASYNCC__FLAG_WOKEN)) {
+    /* Queued by asyncc_task_cancel; deliver it once. */
+    if (!(t->flags & ASYNCC__TASK_CANCEL) || (f->flags & ASYNCC__FLAG_CANCEL))
+      return;
+    f->flags |= ASYNCC__FLAG_CANCEL;
+  }
+  asyncc__resume(f);
+}
+
+/* ---- The leaf protocol ------------------------------------------------- */
+
+int asyncc__leaf_suspend(asyncc_frame_t* leaf) {
+  leaf->flags &= ~ASYNCC__FLAG_WOKEN;
+  leaf->task->frame = leaf;
+  return ASYNCC_PENDING;
+}
+
+void asyncc__leaf_wake(asyncc_frame_t* leaf) {
+  ASYNCC__ASSERT(leaf->task->frame == leaf);
+  leaf->flags |= ASYNCC__FLAG_WOKEN;
+  asyncc__task_enqueue(leaf->task);
+}
+
+int asyncc__leaf_start_cancelled(asyncc_frame_t* leaf) {
+  asyncc__leaf_suspend(leaf);
+  asyncc__leaf_wake(leaf);
+  return ASYNCC_PENDING;
+}
+
+void asyncc__leaf_check(const asyncc_frame_t* leaf, const char* what) {
+  if (leaf->task == NULL)
+    asyncc__fatal(
+        "%s was awaited outside a task; async code must be started by "
+        "asyncc_run() or asyncc_spawn()",
+        what);
+}
+
+/* ---- Public API -------------------------------------------------------- */
+
+ASYNCC__ABI asyncc_task_t* asyncc__spawn(asyncc_frame_t* root,
+                                         asyncc_take_into_cb take_into) {
+  asyncc_runner_t* r;
+  asyncc_task_t* t;
+  if (root == NULL || take_into == NULL) return NULL;
+  r = asyncc__runner_get();
+  t = asyncc__task_new(r, root, take_into);
+  /* asyncc_run is ending every task: a new one starts cancelled. */
+  if (r->flags & ASYNCC__RUNNER_SHUTDOWN) t->flags |= ASYNCC__TASK_CANCEL;
+  asyncc__task_enqueue(t);
+  return t;
+}
+
+int asyncc_task_cancel(asyncc_task_t* t) {
+  if (t == NULL) return UV_EINVAL;
+  if (t->flags & (ASYNCC__TASK_DONE | ASYNCC__TASK_CANCEL)) return 0;
+  t->flags |= ASYNCC__TASK_CANCEL;
+  /* A suspended task is woken to deliver it; a queued one sees the flag
+   * when it runs, and a running one (cancelling itself) at its next
+   * await. */
+  if ((t->flags & ASYNCC__TASK_STARTED) && !(t->flags & ASYNCC__TASK_QUEUED) &&
+      t->runner->current != t)
+    asyncc__task_enqueue(t);
+  return 0;
+}
+
+int asyncc_task_detach(asyncc_task_t* t) {
+  if (t == NULL || (t->flags & (ASYNCC__TASK_DETACHED | ASYNCC__TASK_JOINED |
+                                ASYNCC__TASK_ROOT)))
+    return UV_EINVAL;
+  t->flags |= ASYNCC__TASK_DETACHED;
+  if ((t->flags & ASYNCC__TASK_DONE) && !(t->flags & ASYNCC__TASK_NOTIFYING))
+    asyncc__task_free(t);
+  return 0;
+}
+
+int asyncc_task_is_done(const asyncc_task_t* t) {
+  return t != NULL && (t->flags & ASYNCC__TASK_DONE) != 0;
+}
+
+int asyncc_task_is_cancelled(const asyncc_task_t* t) {
+  return t != NULL && (t->flags & ASYNCC__TASK_CANCEL) != 0;
+}
+
+asyncc_future_t* asyncc_task_get_future(asyncc_task_t* t) {
+  return t == NULL ? NULL : &t->future;
+}
+
+asyncc_task_t* asyncc_task_current(void) {
+  asyncc_runner_t* r = asyncc_runner_current();
+  return r == NULL ? NULL : r->current;
+}
+
+/* ---- async int asyncc_task_join(asyncc_task_t* task, void* out) -------- */
+
+typedef struct {
+  asyncc_frame_t hdr;
+  asyncc__node_t node; /* in task->future's waiters while suspended */
+  asyncc_task_t* task;
+  void* out;
+  int result;
+} join_frame_t;
+
+static void join_wake(asyncc__node_t* node) {
+  join_frame_t* f = container_of(node, join_frame_t, node);
+  asyncc__leaf_wake(&f->hdr);
+}
+
+static int join_finish(join_frame_t* f) {
+  int status = asyncc__task_take(f->task, f->out);
+  f->task = NULL;
+  f->result = asyncc__leaf_cancelled(&f->hdr) ? UV_ECANCELED : status;
+  return ASYNCC_DONE;
+}
+
+static int join_resume(asyncc_frame_t* fp) {
+  join_frame_t* f = (join_frame_t*)fp;
+  asyncc_task_t* t = f->task;
+  switch (f->hdr.state) {
+    case 0:
+      asyncc__leaf_check(fp, "asyncc_task_join");
+      if (t == NULL || t == fp->task || t->runner != fp->task->runner ||
+          (t->flags &
+           (ASYNCC__TASK_DETACHED | ASYNCC__TASK_JOINED | ASYNCC__TASK_ROOT))) {
+        f->result = UV_EINVAL;
+        return ASYNCC_DONE;
+      }
+      t->flags |= ASYNCC__TASK_JOINED;
+      if (t->flags & ASYNCC__TASK_DONE) return join_finish(f);
+      /* A cancelled joiner passes the cancellation on, then still waits:
+       * the joined task's result is never lost. */
+      if (asyncc__leaf_cancelled(fp)) asyncc_task_cancel(t);
+      f->hdr.state = 1;
+      f->node.run = join_wake;
+      asyncc__future_add_waiter(&t->future, &f->node);
+      return asyncc__leaf_suspend(fp);
+    default:
+      if (!(fp->flags & ASYNCC__FLAG_WOKEN)) {
+        asyncc_task_cancel(t);
+        return ASYNCC_PENDING;
+      }
+      return join_finish(f);
+  }
+}
+
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_task_join_start(asyncc_task_t* task,
+                                                           void* result_out) {
+  join_frame_t* f = asyncc__frame_alloc(sizeof *f);
+  f->hdr.resume = join_resume;
+  f->hdr.parent = NULL;
+  f->hdr.task = NULL;
+  f->hdr.state = 0;
+  f->hdr.flags = 0;
+  f->node.next = NULL;
+  f->task = task;
+  f->out = result_out;
+  f->result = 0;
+  return &f->hdr;
+}
+
+ASYNCC__ABI int asyncc__asyncc_task_join_take(asyncc_frame_t* frame) {
+  join_frame_t* f = (join_frame_t*)frame;
+  int r = f->result;
+  asyncc__frame_free(f, sizeof *f);
+  return r;
+}

@@ -1,0 +1,134 @@
+/* timer.c - the runner's timer heap, and asyncc_sleep.
+ *
+ * All pending sleeps and timeouts of a runner sit in one intrusive min-heap
+ * ordered by (due time, start order), and one uv_timer_t is armed for the
+ * earliest. A sleeping task therefore costs a heap node in its sleep frame,
+ * not a uv_timer_t (whose memory could only be released after uv_close's
+ * callback). The uv_timer_t is stopped whenever the heap is empty, so an
+ * idle runner does not keep the loop alive.
+ *
+ * Due times use the loop's cached time (uv_now), as uv_timer_start does, so
+ * a sleep started from a callback is measured from the start of that loop
+ * iteration.
+ */
+#include "internal.h"
+
+static int timer_less(const asyncc__heap_node_t* a,
+                      const asyncc__heap_node_t* b) {
+  const asyncc__timer_t* ta = container_of(a, asyncc__timer_t, node);
+  const asyncc__timer_t* tb = container_of(b, asyncc__timer_t, node);
+  if (ta->due != tb->due) return ta->due < tb->due;
+  return ta->seq < tb->seq;
+}
+
+static void uv_timer_fired(uv_timer_t* handle);
+
+/* Arms the uv_timer_t for the earliest timer, or stops it. */
+static void arm(asyncc_runner_t* r) {
+  asyncc__heap_node_t* min = asyncc__heap_min(&r->timers);
+  uint64_t now;
+  asyncc__timer_t* t;
+
+  if (min == NULL) {
+    if (r->flags & ASYNCC__RUNNER_TIMER_INIT) uv_timer_stop(&r->timer);
+    return;
+  }
+  if (!(r->flags & ASYNCC__RUNNER_TIMER_INIT)) {
+    uv_timer_init(r->loop, &r->timer);
+    r->flags |= ASYNCC__RUNNER_TIMER_INIT;
+  }
+  t = container_of(min, asyncc__timer_t, node);
+  now = uv_now(r->loop);
+  uv_timer_start(&r->timer, uv_timer_fired, t->due > now ? t->due - now : 0, 0);
+}
+
+static void uv_timer_fired(uv_timer_t* handle) {
+  asyncc_runner_t* r = container_of(handle, asyncc_runner_t, timer);
+  uint64_t now = uv_now(r->loop);
+  asyncc__heap_node_t* min;
+
+  while ((min = asyncc__heap_min(&r->timers)) != NULL) {
+    asyncc__timer_t* t = container_of(min, asyncc__timer_t, node);
+    if (t->due > now) break;
+    asyncc__heap_remove(&r->timers, min, timer_less);
+    t->cb(t); /* may start or stop other timers */
+  }
+  arm(r);
+}
+
+void asyncc__timer_start(asyncc_runner_t* r, asyncc__timer_t* t, uint64_t ms,
+                         asyncc__timer_cb cb) {
+  uint64_t now = uv_now(r->loop);
+  t->due = ms > UINT64_MAX - now ? UINT64_MAX : now + ms;
+  t->seq = r->timer_seq++;
+  t->cb = cb;
+  asyncc__heap_insert(&r->timers, &t->node, timer_less);
+  if (asyncc__heap_min(&r->timers) == &t->node) arm(r);
+}
+
+void asyncc__timer_stop(asyncc_runner_t* r, asyncc__timer_t* t) {
+  asyncc__heap_remove(&r->timers, &t->node, timer_less);
+  /* An early wakeup for a removed minimum is harmless (the callback finds
+   * nothing due and re-arms); an armed timer with nothing behind it would
+   * keep the loop alive, so that case is handled now. */
+  if (asyncc__heap_min(&r->timers) == NULL) arm(r);
+}
+
+/* ---- async int asyncc_sleep(uint64_t ms) ------------------------------- */
+
+/* The result is kept in the state, so the frame is a header and a timer:
+ * 0 not started, 1 sleeping, 2 done (0), 3 done (UV_ECANCELED). */
+typedef struct {
+  asyncc_frame_t hdr;
+  asyncc__timer_t timer; /* timer.due holds 'ms' until started */
+} sleep_frame_t;
+
+enum { SLEEP_WAITING = 1, SLEEP_OK = 2, SLEEP_CANCELED = 3 };
+
+static void sleep_fired(asyncc__timer_t* timer) {
+  sleep_frame_t* f = container_of(timer, sleep_frame_t, timer);
+  asyncc__leaf_wake(&f->hdr);
+}
+
+static int sleep_resume(asyncc_frame_t* fp) {
+  sleep_frame_t* f = (sleep_frame_t*)fp;
+  switch (f->hdr.state) {
+    case 0:
+      asyncc__leaf_check(fp, "asyncc_sleep");
+      if (asyncc__leaf_cancelled(fp)) {
+        f->hdr.state = SLEEP_CANCELED;
+        return asyncc__leaf_start_cancelled(fp);
+      }
+      f->hdr.state = SLEEP_WAITING;
+      asyncc__timer_start(asyncc__leaf_runner(fp), &f->timer, f->timer.due,
+                          sleep_fired);
+      return asyncc__leaf_suspend(fp);
+    case SLEEP_WAITING:
+      if (!(fp->flags & ASYNCC__FLAG_WOKEN)) {
+        asyncc__timer_stop(asyncc__leaf_runner(fp), &f->timer);
+        f->hdr.state = SLEEP_CANCELED;
+      } else {
+        f->hdr.state = asyncc__leaf_cancelled(fp) ? SLEEP_CANCELED : SLEEP_OK;
+      }
+      return ASYNCC_DONE;
+    default:
+      return ASYNCC_DONE;
+  }
+}
+
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_sleep_start(uint64_t ms) {
+  sleep_frame_t* f = asyncc__frame_alloc(sizeof *f);
+  f->hdr.resume = sleep_resume;
+  f->hdr.parent = NULL;
+  f->hdr.task = NULL;
+  f->hdr.state = 0;
+  f->hdr.flags = 0;
+  f->timer.due = ms;
+  return &f->hdr;
+}
+
+ASYNCC__ABI int asyncc__asyncc_sleep_take(asyncc_frame_t* frame) {
+  int r = frame->state == SLEEP_CANCELED ? UV_ECANCELED : 0;
+  asyncc__frame_free(frame, sizeof(sleep_frame_t));
+  return r;
+}

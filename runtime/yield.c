@@ -1,0 +1,43 @@
+/* yield.c - asyncc_yield: resume on a later turn of the event loop.
+ *
+ * The leaf suspends and wakes itself at once: its task goes to the back of
+ * the ready queue and runs on the next drain, after the loop has polled for
+ * I/O. Tasks that yield in a loop therefore take turns round-robin, and
+ * none of them starves I/O. The frame is only the header; the result is
+ * kept in the state (2: 0, 3: UV_ECANCELED).
+ */
+#include "internal.h"
+
+enum { YIELD_WAITING = 1, YIELD_OK = 2, YIELD_CANCELED = 3 };
+
+static int yield_resume(asyncc_frame_t* f) {
+  switch (f->state) {
+    case 0:
+      asyncc__leaf_check(f, "asyncc_yield");
+      f->state = YIELD_WAITING;
+      asyncc__leaf_suspend(f);
+      asyncc__leaf_wake(f);
+      return ASYNCC_PENDING;
+    default:
+      /* Woken by itself; never cancelled while waiting, because a queued
+       * task is not woken again to deliver a cancellation. */
+      f->state = asyncc__leaf_cancelled(f) ? YIELD_CANCELED : YIELD_OK;
+      return ASYNCC_DONE;
+  }
+}
+
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_yield_start(void) {
+  asyncc_frame_t* f = asyncc__frame_alloc(sizeof *f);
+  f->resume = yield_resume;
+  f->parent = NULL;
+  f->task = NULL;
+  f->state = 0;
+  f->flags = 0;
+  return f;
+}
+
+ASYNCC__ABI int asyncc__asyncc_yield_take(asyncc_frame_t* frame) {
+  int r = frame->state == YIELD_CANCELED ? UV_ECANCELED : 0;
+  asyncc__frame_free(frame, sizeof *frame);
+  return r;
+}
