@@ -1,6 +1,5 @@
 /* Locals of many types, initialized before an await and read after it. */
 #include <asyncc.h>
-#include <stdbool.h>
 #include <stdio.h>
 
 enum color { RED, GREEN, BLUE };
@@ -22,7 +21,7 @@ async int amain(void) {
   float f = 0.25f;
   double d = 3.0 / 7.0;
   long double ld = 1.0L / 3.0L;
-  bool b = true;
+  _Bool b = 1;
   enum color col = BLUE;
   const char* s = "text";
   void* vp = &i;
