@@ -198,9 +198,9 @@ static int future_wait_resume(asyncc_frame_t* fp) {
         /* Cancelled while waiting: stop waiting. */
         asyncc__future_remove_waiter(f->future, &f->node);
         f->result = UV_ECANCELED;
-      } else if (asyncc__leaf_cancelled(fp)) {
-        f->result = UV_ECANCELED;
       }
+      /* Woken: f->result is the future's status (or UV_ECANCELED when it
+       * started in a cancelled task). */
       return ASYNCC_DONE;
   }
 }

@@ -23,7 +23,14 @@
  *             instead: the leaf detaches from its operation and returns
  *             ASYNCC_DONE with UV_ECANCELED, or, when it must wait for a
  *             callback first (a uv request in flight), returns ASYNCC_PENDING
- *             and is woken by that callback as usual.
+ *             and is woken by that callback as usual; it then releases what
+ *             the operation produced (an fd, a connection) and still
+ *             reports UV_ECANCELED.
+ *   result    a leaf whose operation completed (woken) before a
+ *             cancellation reached it reports the operation's result, even
+ *             if the task was cancelled in between: nothing completed is
+ *             lost (a received message, an accepted connection). The
+ *             task's next await reports UV_ECANCELED.
  *
  * A leaf started in a task that is already cancelled does not start its
  * operation: asyncc__leaf_start_cancelled() completes it with UV_ECANCELED

@@ -208,10 +208,12 @@ static void join_wake(asyncc__node_t* node) {
   asyncc__leaf_wake(&f->hdr);
 }
 
-static int join_finish(join_frame_t* f) {
+/* The result is the task's status, or UV_ECANCELED if the joiner's own
+ * cancellation reached this join (before or while it waited). */
+static int join_finish(join_frame_t* f, int cancelled) {
   int status = asyncc__task_take(f->task, f->out);
   f->task = NULL;
-  f->result = asyncc__leaf_cancelled(&f->hdr) ? UV_ECANCELED : status;
+  f->result = cancelled ? UV_ECANCELED : status;
   return ASYNCC_DONE;
 }
 
@@ -228,10 +230,14 @@ static int join_resume(asyncc_frame_t* fp) {
         return ASYNCC_DONE;
       }
       t->flags |= ASYNCC__TASK_JOINED;
-      if (t->flags & ASYNCC__TASK_DONE) return join_finish(f);
+      if (t->flags & ASYNCC__TASK_DONE)
+        return join_finish(f, asyncc__leaf_cancelled(fp));
       /* A cancelled joiner passes the cancellation on, then still waits:
        * the joined task's result is never lost. */
-      if (asyncc__leaf_cancelled(fp)) asyncc_task_cancel(t);
+      if (asyncc__leaf_cancelled(fp)) {
+        asyncc_task_cancel(t);
+        fp->flags |= ASYNCC__FLAG_CANCEL;
+      }
       f->hdr.state = 1;
       f->node.run = join_wake;
       asyncc__future_add_waiter(&t->future, &f->node);
@@ -241,7 +247,7 @@ static int join_resume(asyncc_frame_t* fp) {
         asyncc_task_cancel(t);
         return ASYNCC_PENDING;
       }
-      return join_finish(f);
+      return join_finish(f, (fp->flags & ASYNCC__FLAG_CANCEL) != 0);
   }
 }
 

@@ -108,7 +108,7 @@ static int sleep_resume(asyncc_frame_t* fp) {
         asyncc__timer_stop(asyncc__leaf_runner(fp), &f->timer);
         f->hdr.state = SLEEP_CANCELED;
       } else {
-        f->hdr.state = asyncc__leaf_cancelled(fp) ? SLEEP_CANCELED : SLEEP_OK;
+        f->hdr.state = SLEEP_OK; /* it had ended: the sleep happened */
       }
       return ASYNCC_DONE;
     default:

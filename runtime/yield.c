@@ -14,14 +14,20 @@ static int yield_resume(asyncc_frame_t* f) {
   switch (f->state) {
     case 0:
       asyncc__leaf_check(f, "asyncc_yield");
+      if (asyncc__leaf_cancelled(f)) {
+        f->state = YIELD_CANCELED;
+        return asyncc__leaf_start_cancelled(f);
+      }
       f->state = YIELD_WAITING;
       asyncc__leaf_suspend(f);
       asyncc__leaf_wake(f);
       return ASYNCC_PENDING;
+    case YIELD_WAITING:
+      /* Woken by itself: the yield happened, even if the task was
+       * cancelled while queued (its next await reports that). */
+      f->state = YIELD_OK;
+      return ASYNCC_DONE;
     default:
-      /* Woken by itself; never cancelled while waiting, because a queued
-       * task is not woken again to deliver a cancellation. */
-      f->state = asyncc__leaf_cancelled(f) ? YIELD_CANCELED : YIELD_OK;
       return ASYNCC_DONE;
   }
 }

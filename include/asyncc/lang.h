@@ -1,4 +1,5 @@
-/* asyncc/lang.h - the source language: async, await(), asyncc_run().
+/* asyncc/lang.h - the source language: async, await(), asyncc_run(),
+ * asyncc_spawn().
  *
  * Source written against these keywords is valid C that clang, clangd and
  * editors understand: 'async' is an attribute and await(e) has the type of
@@ -47,6 +48,10 @@ ASYNCC__PLAIN_ERROR(
     "this file uses asyncc_run(); compile the output of asyncc, not the "
     "source (run: asyncc FILE.c -o FILE.out.c)")
 int asyncc__run_marker(void);
+ASYNCC__PLAIN_ERROR(
+    "this file uses asyncc_spawn(); compile the output of asyncc, not the "
+    "source (run: asyncc FILE.c -o FILE.out.c)")
+int asyncc__spawn_marker(void);
 
 /* await(f(args)): inside an async function, runs the async call f(args),
  * suspending the caller while it is pending; its value is f's result. */
@@ -55,5 +60,15 @@ int asyncc__run_marker(void);
 /* asyncc_run(f(args)): from ordinary code, runs the calling thread's event
  * loop until the async call completes; its value is f's result. */
 #define asyncc_run(call) (asyncc__run_marker(), (call))
+
+/* asyncc_spawn(f(args)): starts the async call as a new task on the
+ * calling thread's runner (from async or ordinary code) and returns the
+ * task, an asyncc_task_t*; see asyncc.h. asyncc rewrites the whole
+ * expression to asyncc__spawn(asyncc__f_start(args), asyncc__f_take_into).
+ * Its shape, for the transpiler: a comma expression whose left operand is
+ * itself (marker call, (void)(call)) and whose right operand is a null
+ * task pointer, so the source type-checks with the task type. */
+#define asyncc_spawn(call) \
+  (asyncc__spawn_marker(), (void)(call), (struct asyncc_task_s*)0)
 
 #endif /* ASYNCC_LANG_H */
