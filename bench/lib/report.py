@@ -146,7 +146,7 @@ ROWS = [
 
 def load(path):
     meta, status, samples = {}, {}, {}
-    with open(path) as f:
+    with open(path, encoding="utf-8", errors="replace") as f:
         for line in f:
             parts = line.split()
             if not parts:
@@ -241,7 +241,11 @@ class Run:
         }
 
     def rows(self):
-        return [self.row(r) for r in ROWS]
+        """The rows of the benchmarks this run measured (bench/run --only
+        leaves the others out)."""
+        return [self.row(r) for r in ROWS
+                if r["asyncc"] in self.status or
+                (r["base"] and r["base"] in self.status)]
 
 
 def short(variant):
