@@ -39,6 +39,7 @@ extern "C" {
 typedef struct asyncc_runner_s asyncc_runner_t;
 typedef struct asyncc_future_s asyncc_future_t;
 typedef struct asyncc_future_done_s asyncc_future_done_t;
+typedef struct asyncc_chan_s asyncc_chan_t;
 
 /* Private: a node of a singly linked list of things to run (the runner's
  * ready queue, a future's waiters). */
@@ -277,6 +278,59 @@ ASYNCC_EXTERN asyncc_task_t* asyncc__spawn(asyncc_frame_t* root,
                                            asyncc_take_into_cb take_into);
 
 /* ====================================================================
+ * Channel: a bounded FIFO between tasks, for producer/consumer pipelines.
+ *
+ * Elements have a fixed size and are copied in and out. A channel of
+ * capacity 0 hands each element from sender to receiver directly.
+ * Callback code can feed or drain one with the non-blocking try_ calls.
+ *
+ *   asyncc_chan_t ch;
+ *   asyncc_chan_init(&ch, sizeof(int), 16);
+ *   // producer                         // consumer
+ *   for (int i = 0; i < n; i++)         int v;
+ *     await(asyncc_chan_send(&ch, &i)); while (await(asyncc_chan_recv(&ch,
+ *   asyncc_chan_shutdown(&ch);                                  &v)) == 0)
+ *                                         use(v);   // then UV_EOF
+ *   asyncc_chan_close(&ch);   // once nobody uses it
+ * ==================================================================== */
+
+struct asyncc_chan_s {
+  void* data;
+  /* read-only */
+  size_t elem_size;
+  size_t capacity;
+  size_t count; /* elements buffered now */
+  /* private */
+  char* buf; /* capacity * elem_size bytes, a ring from 'head' */
+  size_t head;
+  asyncc__node_t* senders;   /* blocked senders, in order */
+  asyncc__node_t* receivers; /* blocked receivers, in order */
+  unsigned int flags;
+};
+
+/* Returns UV_EINVAL if 'ch' is NULL or elem_size is 0 (or too big),
+ * UV_ENOMEM. */
+ASYNCC_EXTERN int asyncc_chan_init(asyncc_chan_t* ch, size_t elem_size,
+                                   size_t capacity);
+
+/* Ends sending: blocked and later sends fail with UV_EPIPE; receives get
+ * what is buffered, then UV_EOF. Returns UV_EINVAL for an invalid channel;
+ * shutting down twice is harmless. */
+ASYNCC_EXTERN int asyncc_chan_shutdown(asyncc_chan_t* ch);
+
+/* Frees the buffer (buffered elements are dropped). Returns UV_EBUSY while
+ * tasks are blocked on it, UV_EINVAL if it is not initialized. */
+ASYNCC_EXTERN int asyncc_chan_close(asyncc_chan_t* ch);
+
+/* Sends without waiting: 0, UV_EAGAIN if it would block, UV_EPIPE after
+ * shutdown, UV_EINVAL. */
+ASYNCC_EXTERN int asyncc_chan_try_send(asyncc_chan_t* ch, const void* elem);
+
+/* Receives without waiting: 0, UV_EAGAIN if it would block, UV_EOF once
+ * shut down and drained, UV_EINVAL. */
+ASYNCC_EXTERN int asyncc_chan_try_recv(asyncc_chan_t* ch, void* elem_out);
+
+/* ====================================================================
  * Runtime async functions. Await them from async functions:
  *   int rc = await(asyncc_sleep(10));
  * Each returns 0 or a negative libuv error code; in a cancelled task,
@@ -303,6 +357,40 @@ async int asyncc_future_wait(asyncc_future_t* future);
  * the joining task is cancelled, the joined task is cancelled too and still
  * waited for, so no result is lost. */
 async int asyncc_task_join(asyncc_task_t* task, void* result_out);
+
+/* Waits until every one of the 'n' tasks has ended. Returns 0 if they all
+ * ended with status 0, else the first non-zero status in array order;
+ * UV_EINVAL if 'tasks' is NULL (with n > 0) or a task is NULL, joined,
+ * detached or the caller's own. The tasks are not joined: join each one
+ * afterwards for its result (it returns at once). If the gathering task is
+ * cancelled, every task is cancelled and still waited for. */
+async int asyncc_gather(asyncc_task_t* const* tasks, size_t n);
+
+/* Waits until the first of the 'n' tasks ends and returns its index (the
+ * lowest index if several have already ended). The others keep running:
+ * cancel or join them. UV_EINVAL as for asyncc_gather or if n is 0,
+ * UV_ENOMEM; if the racing task is cancelled, all tasks are cancelled and
+ * waited for, and it returns UV_ECANCELED. */
+async int asyncc_race(asyncc_task_t* const* tasks, size_t n);
+
+/* Waits up to 'ms' milliseconds for 'task' to end. Returns its status (0 or
+ * UV_ECANCELED) if it ends in time; otherwise cancels it, waits for it to
+ * end and returns UV_ETIMEDOUT. The task is not joined:
+ *   asyncc_task_t* t = asyncc_spawn(fetch(url));
+ *   int rc = await(asyncc_timeout(t, 1000));   // t has ended either way
+ *   int len;
+ *   await(asyncc_task_join(t, &len));
+ * UV_EINVAL as for asyncc_gather. */
+async int asyncc_timeout(asyncc_task_t* task, uint64_t ms);
+
+/* Copies *elem into the channel, waiting while it is full. Returns 0,
+ * UV_EPIPE once it is shut down, UV_EINVAL. 'elem' must stay valid until
+ * the await returns. */
+async int asyncc_chan_send(asyncc_chan_t* ch, const void* elem);
+
+/* Waits for an element and copies it to *elem_out. Returns 0, UV_EOF once
+ * the channel is shut down and empty, UV_EINVAL. */
+async int asyncc_chan_recv(asyncc_chan_t* ch, void* elem_out);
 
 #ifdef __cplusplus
 }

@@ -37,36 +37,12 @@ int asyncc_future_init(asyncc_future_t* future) {
 }
 
 void asyncc__future_add_waiter(asyncc_future_t* future, asyncc__node_t* node) {
-  asyncc__node_t* last = future->waiters;
-  if (last == NULL) {
-    node->next = node;
-  } else {
-    node->next = last->next;
-    last->next = node;
-  }
-  future->waiters = node;
+  asyncc__ring_append(&future->waiters, node);
 }
 
 int asyncc__future_remove_waiter(asyncc_future_t* future,
                                  asyncc__node_t* node) {
-  asyncc__node_t* last = future->waiters;
-  asyncc__node_t* prev;
-  if (last == NULL) return UV_ENOENT;
-  prev = last;
-  do {
-    if (prev->next == node) {
-      if (node == prev) {
-        future->waiters = NULL; /* it was the only node */
-      } else {
-        prev->next = node->next;
-        if (node == last) future->waiters = prev;
-      }
-      node->next = NULL;
-      return 0;
-    }
-    prev = prev->next;
-  } while (prev != last);
-  return UV_ENOENT;
+  return asyncc__ring_remove(&future->waiters, node);
 }
 
 void asyncc__future_complete(asyncc_future_t* future, int status,

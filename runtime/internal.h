@@ -93,6 +93,61 @@ ASYNCC_EXTERN long asyncc__frame_live_count(void);
 /* Returns the calling thread's free lists to the allocator. */
 ASYNCC_EXTERN void asyncc__frame_trim(void);
 
+/* ---- Rings of asyncc__node_t ------------------------------------------- */
+
+/* A ring is a circular singly linked list named by its last node (NULL when
+ * empty; last->next is the first): append and pop-first are O(1), removal
+ * of an arbitrary node walks the ring. Futures keep their waiters in one,
+ * channels their blocked senders and receivers. */
+
+static inline void asyncc__ring_append(asyncc__node_t** ring,
+                                       asyncc__node_t* node) {
+  asyncc__node_t* last = *ring;
+  if (last == NULL) {
+    node->next = node;
+  } else {
+    node->next = last->next;
+    last->next = node;
+  }
+  *ring = node;
+}
+
+static inline asyncc__node_t* asyncc__ring_pop(asyncc__node_t** ring) {
+  asyncc__node_t* last = *ring;
+  asyncc__node_t* first;
+  if (last == NULL) return NULL;
+  first = last->next;
+  if (first == last)
+    *ring = NULL;
+  else
+    last->next = first->next;
+  first->next = NULL;
+  return first;
+}
+
+/* Returns 0, or UV_ENOENT if 'node' is not in the ring. */
+static inline int asyncc__ring_remove(asyncc__node_t** ring,
+                                      asyncc__node_t* node) {
+  asyncc__node_t* last = *ring;
+  asyncc__node_t* prev;
+  if (last == NULL) return UV_ENOENT;
+  prev = last;
+  do {
+    if (prev->next == node) {
+      if (node == prev) {
+        *ring = NULL; /* it was the only node */
+      } else {
+        prev->next = node->next;
+        if (node == last) *ring = prev;
+      }
+      node->next = NULL;
+      return 0;
+    }
+    prev = prev->next;
+  } while (prev != last);
+  return UV_ENOENT;
+}
+
 /* ---- Frame flags (asyncc_frame_t.flags, "runtime use") ----------------- */
 
 enum {
@@ -240,5 +295,25 @@ ASYNCC__ABI int asyncc__asyncc_future_wait_take(asyncc_frame_t* frame);
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_task_join_start(asyncc_task_t* task,
                                                            void* result_out);
 ASYNCC__ABI int asyncc__asyncc_task_join_take(asyncc_frame_t* frame);
+
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_gather_start(
+    asyncc_task_t* const* tasks, size_t n);
+ASYNCC__ABI int asyncc__asyncc_gather_take(asyncc_frame_t* frame);
+
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_race_start(
+    asyncc_task_t* const* tasks, size_t n);
+ASYNCC__ABI int asyncc__asyncc_race_take(asyncc_frame_t* frame);
+
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_timeout_start(asyncc_task_t* task,
+                                                         uint64_t ms);
+ASYNCC__ABI int asyncc__asyncc_timeout_take(asyncc_frame_t* frame);
+
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_chan_send_start(asyncc_chan_t* ch,
+                                                           const void* elem);
+ASYNCC__ABI int asyncc__asyncc_chan_send_take(asyncc_frame_t* frame);
+
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_chan_recv_start(asyncc_chan_t* ch,
+                                                           void* elem_out);
+ASYNCC__ABI int asyncc__asyncc_chan_recv_take(asyncc_frame_t* frame);
 
 #endif /* ASYNCC_INTERNAL_H */

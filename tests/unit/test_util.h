@@ -377,6 +377,18 @@ static inline void script_take_into(asyncc_frame_t* fp, void* out) {
 #define SCRIPT_JOIN(t, out)               \
   (*take = asyncc__asyncc_task_join_take, \
    asyncc__asyncc_task_join_start(t, out))
+#define SCRIPT_GATHER(tasks, n) \
+  (*take = asyncc__asyncc_gather_take, asyncc__asyncc_gather_start(tasks, n))
+#define SCRIPT_RACE(tasks, n) \
+  (*take = asyncc__asyncc_race_take, asyncc__asyncc_race_start(tasks, n))
+#define SCRIPT_TIMEOUT(t, ms) \
+  (*take = asyncc__asyncc_timeout_take, asyncc__asyncc_timeout_start(t, ms))
+#define SCRIPT_SEND(ch, elem)             \
+  (*take = asyncc__asyncc_chan_send_take, \
+   asyncc__asyncc_chan_send_start(ch, elem))
+#define SCRIPT_RECV(ch, out)              \
+  (*take = asyncc__asyncc_chan_recv_take, \
+   asyncc__asyncc_chan_recv_start(ch, out))
 #define SCRIPT_WAIT(fut)                    \
   (*take = asyncc__asyncc_future_wait_take, \
    asyncc__asyncc_future_wait_start(fut))

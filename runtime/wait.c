@@ -1,0 +1,300 @@
+/* wait.c - waiting on several tasks: asyncc_gather, asyncc_race and
+ * asyncc_timeout.
+ *
+ * None of them joins: the tasks stay the caller's, ended, and a join
+ * afterwards returns at once with each result. While one of these waits on
+ * a task, that task must not be joined or detached by anyone else (it
+ * could be freed under the waiter); they return UV_EINVAL for a task that
+ * is already joined or detached.
+ *
+ * Cancellation: a gather, race or timeout whose own task is cancelled
+ * cancels every task it waits on, and waits until they have all ended (so
+ * nothing they hold outlives the cancelled waiter), then reports
+ * UV_ECANCELED.
+ *
+ * gather waits for one unfinished task at a time (a single waiter node in
+ * the frame): waiting for all means waiting for each. race must hear from
+ * whichever ends first, so it registers a node on every task, from one
+ * allocation.
+ */
+#include "internal.h"
+
+static int task_waitable(const asyncc_frame_t* leaf, const asyncc_task_t* t) {
+  return t != NULL && t != leaf->task && t->runner == leaf->task->runner &&
+         !(t->flags &
+           (ASYNCC__TASK_DETACHED | ASYNCC__TASK_JOINED | ASYNCC__TASK_ROOT));
+}
+
+static void cancel_all(asyncc_task_t* const* tasks, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i++) asyncc_task_cancel(tasks[i]);
+}
+
+/* ---- gather and race ---------------------------------------------------- */
+
+typedef struct wait_frame_s wait_frame_t;
+
+typedef struct {
+  asyncc__node_t node;
+  wait_frame_t* frame;
+} race_waiter_t;
+
+struct wait_frame_s {
+  asyncc_frame_t hdr;
+  asyncc__node_t node; /* gather: on tasks[i]'s future while waiting */
+  asyncc_task_t* const* tasks;
+  size_t n;
+  size_t i;          /* gather: the task waited on */
+  race_waiter_t* rw; /* race: one node per task while racing */
+  int race;          /* 1 for asyncc_race */
+  int result;
+};
+
+static void gather_wake(asyncc__node_t* node) {
+  wait_frame_t* f = container_of(node, wait_frame_t, node);
+  asyncc__leaf_wake(&f->hdr);
+}
+
+/* Waits for the first unfinished task from tasks[i] on, or finishes. */
+static int gather_next(wait_frame_t* f) {
+  size_t k;
+  while (f->i < f->n && (f->tasks[f->i]->flags & ASYNCC__TASK_DONE)) f->i++;
+  if (f->i < f->n) {
+    f->node.run = gather_wake;
+    asyncc__future_add_waiter(&f->tasks[f->i]->future, &f->node);
+    return asyncc__leaf_suspend(&f->hdr);
+  }
+  if (f->hdr.flags & ASYNCC__FLAG_CANCEL) {
+    f->result = UV_ECANCELED;
+  } else if (!f->race) {
+    f->result = 0;
+    for (k = 0; k < f->n; k++) {
+      if (f->tasks[k]->future.status != 0) {
+        f->result = f->tasks[k]->future.status;
+        break;
+      }
+    }
+  }
+  return ASYNCC_DONE;
+}
+
+/* Stops racing: unregisters every node but 'keep' and frees them. */
+static void race_stop(wait_frame_t* f, const race_waiter_t* keep) {
+  size_t k;
+  for (k = 0; k < f->n; k++)
+    if (&f->rw[k] != keep)
+      asyncc__future_remove_waiter(&f->tasks[k]->future, &f->rw[k].node);
+  asyncc__free(f->rw);
+  f->rw = NULL;
+}
+
+static void race_wake(asyncc__node_t* node) {
+  race_waiter_t* w = container_of(node, race_waiter_t, node);
+  wait_frame_t* f = w->frame;
+  f->result = (int)(w - f->rw);
+  /* Runs from the winner's completion, which has already detached 'w'
+   * from its list and does not touch it again. */
+  race_stop(f, w);
+  asyncc__leaf_wake(&f->hdr);
+}
+
+/* Cancelled: pass it on to every task and wait for them all. */
+static int wait_cancel(wait_frame_t* f) {
+  f->hdr.flags |= ASYNCC__FLAG_CANCEL;
+  if (f->rw != NULL) race_stop(f, NULL);
+  cancel_all(f->tasks, f->n);
+  f->i = 0;
+  return gather_next(f);
+}
+
+static int wait_resume(asyncc_frame_t* fp) {
+  wait_frame_t* f = (wait_frame_t*)fp;
+  size_t k;
+  switch (f->hdr.state) {
+    case 0:
+      asyncc__leaf_check(fp, f->race ? "asyncc_race" : "asyncc_gather");
+      if ((f->tasks == NULL && f->n != 0) || (f->race && f->n == 0)) {
+        f->result = UV_EINVAL;
+        return ASYNCC_DONE;
+      }
+      for (k = 0; k < f->n; k++) {
+        if (!task_waitable(fp, f->tasks[k])) {
+          f->result = UV_EINVAL;
+          return ASYNCC_DONE;
+        }
+      }
+      f->hdr.state = 1;
+      if (asyncc__leaf_cancelled(fp)) return wait_cancel(f);
+      if (!f->race) return gather_next(f);
+      for (k = 0; k < f->n; k++) {
+        if (f->tasks[k]->flags & ASYNCC__TASK_DONE) {
+          f->result = (int)k;
+          return ASYNCC_DONE;
+        }
+      }
+      f->rw = asyncc__malloc(f->n * sizeof *f->rw);
+      if (f->rw == NULL) {
+        f->result = UV_ENOMEM;
+        return ASYNCC_DONE;
+      }
+      for (k = 0; k < f->n; k++) {
+        f->rw[k].frame = f;
+        f->rw[k].node.run = race_wake;
+        asyncc__future_add_waiter(&f->tasks[k]->future, &f->rw[k].node);
+      }
+      return asyncc__leaf_suspend(fp);
+    default:
+      if (!(fp->flags & ASYNCC__FLAG_WOKEN)) {
+        /* The cancellation, delivered (once) while waiting on tasks[i]
+         * (gather) or on all of them (race). */
+        if (f->rw == NULL)
+          asyncc__future_remove_waiter(&f->tasks[f->i]->future, &f->node);
+        return wait_cancel(f);
+      }
+      if (f->race && !(fp->flags & ASYNCC__FLAG_CANCEL))
+        return ASYNCC_DONE; /* result: the winner's index */
+      f->i++;
+      return gather_next(f);
+  }
+}
+
+static asyncc_frame_t* wait_start(asyncc_task_t* const* tasks, size_t n,
+                                  int race) {
+  wait_frame_t* f = asyncc__frame_alloc(sizeof *f);
+  f->hdr.resume = wait_resume;
+  f->hdr.parent = NULL;
+  f->hdr.task = NULL;
+  f->hdr.state = 0;
+  f->hdr.flags = 0;
+  f->node.next = NULL;
+  f->tasks = tasks;
+  f->n = n;
+  f->i = 0;
+  f->rw = NULL;
+  f->race = race;
+  f->result = 0;
+  return &f->hdr;
+}
+
+static int wait_take(asyncc_frame_t* frame) {
+  wait_frame_t* f = (wait_frame_t*)frame;
+  int r = f->result;
+  asyncc__frame_free(f, sizeof *f);
+  return r;
+}
+
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_gather_start(
+    asyncc_task_t* const* tasks, size_t n) {
+  return wait_start(tasks, n, 0);
+}
+
+ASYNCC__ABI int asyncc__asyncc_gather_take(asyncc_frame_t* frame) {
+  return wait_take(frame);
+}
+
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_race_start(
+    asyncc_task_t* const* tasks, size_t n) {
+  return wait_start(tasks, n, 1);
+}
+
+ASYNCC__ABI int asyncc__asyncc_race_take(asyncc_frame_t* frame) {
+  return wait_take(frame);
+}
+
+/* ---- timeout ------------------------------------------------------------ */
+
+typedef struct {
+  asyncc_frame_t hdr;
+  asyncc__node_t node; /* on the task's future while waiting */
+  asyncc__timer_t timer;
+  asyncc_task_t* task;
+  uint64_t ms;
+  int armed;     /* 'timer' is in the runner's heap */
+  int timed_out; /* it fired and cancelled the task */
+  int result;
+} timeout_frame_t;
+
+static void timeout_fired(asyncc__timer_t* timer) {
+  timeout_frame_t* f = container_of(timer, timeout_frame_t, timer);
+  f->armed = 0;
+  f->timed_out = 1;
+  asyncc_task_cancel(f->task); /* and keep waiting for it to end */
+}
+
+static void timeout_task_ended(asyncc__node_t* node) {
+  timeout_frame_t* f = container_of(node, timeout_frame_t, node);
+  if (f->armed) {
+    asyncc__timer_stop(asyncc__leaf_runner(&f->hdr), &f->timer);
+    f->armed = 0;
+  }
+  asyncc__leaf_wake(&f->hdr);
+}
+
+static int timeout_resume(asyncc_frame_t* fp) {
+  timeout_frame_t* f = (timeout_frame_t*)fp;
+  switch (f->hdr.state) {
+    case 0:
+      asyncc__leaf_check(fp, "asyncc_timeout");
+      if (!task_waitable(fp, f->task)) {
+        f->result = UV_EINVAL;
+        return ASYNCC_DONE;
+      }
+      if (f->task->flags & ASYNCC__TASK_DONE) {
+        f->result =
+            asyncc__leaf_cancelled(fp) ? UV_ECANCELED : f->task->future.status;
+        return ASYNCC_DONE;
+      }
+      f->hdr.state = 1;
+      f->node.run = timeout_task_ended;
+      asyncc__future_add_waiter(&f->task->future, &f->node);
+      if (asyncc__leaf_cancelled(fp)) {
+        fp->flags |= ASYNCC__FLAG_CANCEL;
+        asyncc_task_cancel(f->task);
+      } else {
+        f->armed = 1;
+        asyncc__timer_start(asyncc__leaf_runner(fp), &f->timer, f->ms,
+                            timeout_fired);
+      }
+      return asyncc__leaf_suspend(fp);
+    default:
+      if (!(fp->flags & ASYNCC__FLAG_WOKEN)) {
+        if (f->armed) {
+          asyncc__timer_stop(asyncc__leaf_runner(fp), &f->timer);
+          f->armed = 0;
+        }
+        asyncc_task_cancel(f->task);
+        return ASYNCC_PENDING;
+      }
+      if (fp->flags & ASYNCC__FLAG_CANCEL)
+        f->result = UV_ECANCELED;
+      else if (f->timed_out)
+        f->result = UV_ETIMEDOUT;
+      else
+        f->result = f->task->future.status;
+      return ASYNCC_DONE;
+  }
+}
+
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_timeout_start(asyncc_task_t* task,
+                                                         uint64_t ms) {
+  timeout_frame_t* f = asyncc__frame_alloc(sizeof *f);
+  f->hdr.resume = timeout_resume;
+  f->hdr.parent = NULL;
+  f->hdr.task = NULL;
+  f->hdr.state = 0;
+  f->hdr.flags = 0;
+  f->node.next = NULL;
+  f->task = task;
+  f->ms = ms;
+  f->armed = 0;
+  f->timed_out = 0;
+  f->result = 0;
+  return &f->hdr;
+}
+
+ASYNCC__ABI int asyncc__asyncc_timeout_take(asyncc_frame_t* frame) {
+  timeout_frame_t* f = (timeout_frame_t*)frame;
+  int r = f->result;
+  asyncc__frame_free(f, sizeof *f);
+  return r;
+}
