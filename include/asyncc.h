@@ -330,6 +330,13 @@ ASYNCC_EXTERN int asyncc_chan_try_send(asyncc_chan_t* ch, const void* elem);
  * shut down and drained, UV_EINVAL. */
 ASYNCC_EXTERN int asyncc_chan_try_recv(asyncc_chan_t* ch, void* elem_out);
 
+/* An entry read by asyncc_fs_readdir; the name is copied (NUL-terminated,
+ * cut at 255 bytes, the longest name Linux allows). */
+typedef struct {
+  uv_dirent_type_t type;
+  char name[256];
+} asyncc_dirent_t;
+
 /* ====================================================================
  * Runtime async functions. Await them from async functions:
  *   int rc = await(asyncc_sleep(10));
@@ -391,6 +398,42 @@ async int asyncc_chan_send(asyncc_chan_t* ch, const void* elem);
 /* Waits for an element and copies it to *elem_out. Returns 0, UV_EOF once
  * the channel is shut down and empty, UV_EINVAL. */
 async int asyncc_chan_recv(asyncc_chan_t* ch, void* elem_out);
+
+/* ---- Files: uv_fs_* on libuv's thread pool ------------------------------
+ * Each returns what the uv_fs_* call reports (a negative error on failure).
+ * Buffers and out-parameters must stay valid until the await returns. In
+ * a cancelled task an operation returns UV_ECANCELED and releases what it
+ * produced (a file opened meanwhile is closed); asyncc_fs_close and
+ * asyncc_fs_closedir always close, then report UV_ECANCELED.
+ *
+ *   int fd = await(asyncc_fs_open("out.txt", UV_FS_O_WRONLY | UV_FS_O_CREAT,
+ *                                 0644));
+ *   if (fd < 0) return fd;
+ *   ssize_t n = await(asyncc_fs_write(fd, "hi\n", 3, -1));
+ *   await(asyncc_fs_close(fd));                                         */
+
+/* Returns the file descriptor (>= 0) or an error. 'flags': UV_FS_O_*. */
+async int asyncc_fs_open(const char* path, int flags, int mode);
+async int asyncc_fs_close(uv_file fd);
+/* Returns the bytes read, 0 at end of file. 'offset' -1: the current
+ * position. */
+async ssize_t asyncc_fs_read(uv_file fd, void* buf, size_t len, int64_t offset);
+/* Returns the bytes written. */
+async ssize_t asyncc_fs_write(uv_file fd, const void* buf, size_t len,
+                              int64_t offset);
+async int asyncc_fs_stat(const char* path, uv_stat_t* out);
+async int asyncc_fs_fstat(uv_file fd, uv_stat_t* out);
+async int asyncc_fs_unlink(const char* path);
+async int asyncc_fs_rename(const char* path, const char* new_path);
+async int asyncc_fs_mkdir(const char* path, int mode);
+async int asyncc_fs_rmdir(const char* path);
+async int asyncc_fs_fsync(uv_file fd);
+/* Directories: open, read entries in batches until 0, close. */
+async int asyncc_fs_opendir(const char* path, uv_dir_t** dir_out);
+/* Returns the number of entries stored in entries[0..n), 0 at the end
+ * ("." and ".." are not listed). */
+async int asyncc_fs_readdir(uv_dir_t* dir, asyncc_dirent_t* entries, size_t n);
+async int asyncc_fs_closedir(uv_dir_t* dir);
 
 #ifdef __cplusplus
 }

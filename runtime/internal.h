@@ -316,4 +316,45 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_chan_recv_start(asyncc_chan_t* ch,
                                                            void* elem_out);
 ASYNCC__ABI int asyncc__asyncc_chan_recv_take(asyncc_frame_t* frame);
 
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_open_start(const char* path,
+                                                         int flags, int mode);
+ASYNCC__ABI int asyncc__asyncc_fs_open_take(asyncc_frame_t* frame);
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_close_start(uv_file fd);
+ASYNCC__ABI int asyncc__asyncc_fs_close_take(asyncc_frame_t* frame);
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_read_start(uv_file fd, void* buf,
+                                                         size_t len,
+                                                         int64_t offset);
+ASYNCC__ABI ssize_t asyncc__asyncc_fs_read_take(asyncc_frame_t* frame);
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_write_start(uv_file fd,
+                                                          const void* buf,
+                                                          size_t len,
+                                                          int64_t offset);
+ASYNCC__ABI ssize_t asyncc__asyncc_fs_write_take(asyncc_frame_t* frame);
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_stat_start(const char* path,
+                                                         uv_stat_t* out);
+ASYNCC__ABI int asyncc__asyncc_fs_stat_take(asyncc_frame_t* frame);
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_fstat_start(uv_file fd,
+                                                          uv_stat_t* out);
+ASYNCC__ABI int asyncc__asyncc_fs_fstat_take(asyncc_frame_t* frame);
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_unlink_start(const char* path);
+ASYNCC__ABI int asyncc__asyncc_fs_unlink_take(asyncc_frame_t* frame);
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_rename_start(const char* path,
+                                                           const char* to);
+ASYNCC__ABI int asyncc__asyncc_fs_rename_take(asyncc_frame_t* frame);
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_mkdir_start(const char* path,
+                                                          int mode);
+ASYNCC__ABI int asyncc__asyncc_fs_mkdir_take(asyncc_frame_t* frame);
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_rmdir_start(const char* path);
+ASYNCC__ABI int asyncc__asyncc_fs_rmdir_take(asyncc_frame_t* frame);
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_fsync_start(uv_file fd);
+ASYNCC__ABI int asyncc__asyncc_fs_fsync_take(asyncc_frame_t* frame);
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_opendir_start(const char* path,
+                                                            uv_dir_t** dir_out);
+ASYNCC__ABI int asyncc__asyncc_fs_opendir_take(asyncc_frame_t* frame);
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_readdir_start(
+    uv_dir_t* dir, asyncc_dirent_t* entries, size_t n);
+ASYNCC__ABI int asyncc__asyncc_fs_readdir_take(asyncc_frame_t* frame);
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_closedir_start(uv_dir_t* dir);
+ASYNCC__ABI int asyncc__asyncc_fs_closedir_take(asyncc_frame_t* frame);
+
 #endif /* ASYNCC_INTERNAL_H */
