@@ -89,11 +89,22 @@ typedef struct {
   tr_tu_t* tu;
   tr_fn_t* fns;     /* async functions, in order of first sight */
   tr_top_t* tops;   /* rewritten definitions, in source order */
+  struct tr_macro_s* macros; /* expansions of other macros in the file */
+  size_t nmacros, macros_cap;
 } tr_prog_t;
+
+/* A macro expansion in the main file (other than asyncc's keywords). */
+typedef struct tr_macro_s {
+  unsigned start, end; /* byte range of the invocation */
+  char* name;
+} tr_macro_t;
 
 /* shape.c */
 int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu);
 tr_fn_t* tr_shape_async_fn(tr_prog_t* p, CXCursor decl);
+/* The macro whose expansion wholly contains [start, end), or NULL: such
+ * code comes from the macro's body and cannot be rewritten as text. */
+tr_macro_t* tr_shape_in_macro(tr_prog_t* p, unsigned start, unsigned end);
 /* Strips ParenExpr and implicit (Unexposed) wrappers. */
 tr_node_t* tr_node_strip(tr_node_t* n);
 bool tr_node_is_stmt_kind(const tr_node_t* n);

@@ -110,9 +110,24 @@ char* tr_frame_declarator(CXType t, const char* name, bool storage,
   return decl(t, name, storage, why ? why : &dummy);
 }
 
+char* tr_frame_param_declarator(CXType t, const char* name, bool storage,
+                                const char** why) {
+  const char* dummy;
+  if (!why) why = &dummy;
+  /* libclang reports parameter types as written: apply C's adjustment */
+  if (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
+      t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray) {
+    CXType el = clang_getArrayElementType(t);
+    return decl(el, tr_sprintf(is_fn_or_array(el) ? "(*%s)" : "*%s", name),
+                false, why);
+  }
+  if (t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto)
+    return decl(t, tr_sprintf("(*%s)", name), false, why);
+  return decl(t, name, storage, why);
+}
+
 static bool taken(tr_fn_t* fn, tr_local_t* upto, const char* name) {
-  if (strcmp(name, "hdr") == 0 || strncmp(name, "asyncc__", 8) == 0)
-    return true;
+  if (strcmp(name, "hdr") == 0) return true;
   for (tr_local_t* l = fn->locals; l && l != upto; l = l->next)
     if (l->promoted && l->field && strcmp(l->field, name) == 0) return true;
   return false;

@@ -20,6 +20,9 @@
  * says why. */
 char* tr_frame_declarator(CXType t, const char* name, bool storage,
                           const char** why);
+/* The same for a parameter: arrays and functions become pointers. */
+char* tr_frame_param_declarator(CXType t, const char* name, bool storage,
+                                const char** why);
 /* Assigns tr_local_t.field for every promoted local of 'fn'. */
 void tr_frame_name_fields(tr_fn_t* fn);
 

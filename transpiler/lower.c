@@ -243,7 +243,8 @@ static bool is_stable(tr_node_t* n) {
 static void spill(lower_t* L, tr_node_t* n, tr_buf_t* out) {
   if (is_stable(n)) return;
   CXType t = node_type(n);
-  if (type_is_array(t) || type_is_function(t)) return;
+  if (type_is_array(t) || type_is_function(t) || t.kind == CXType_Invalid)
+    return;
   if (type_is_void(t)) {
     gen(L, out, "%s;", render_node(L, n));
     tr_edit_replace(L->ed, n->start, n->end, TR_GEN "((void)0)");
@@ -443,6 +444,14 @@ static void explode(lower_t* L, tr_node_t* n, tr_buf_t* out, bool stable) {
                     tr_sprintf("(%s)", render_node(L, k[1])));
     return;
   }
+  if (n->kind == CXCursor_InitListExpr) {
+    /* ".x = v" and "[i] = v" are DesignatedInitExprs (unexposed, typeless):
+       the value is their last child; constant designators need nothing */
+    for (int j = 0; j < nk; j++) {
+      char c0 = L->tu->text[k[j]->start];
+      if ((c0 == '.' || c0 == '[') && k[j]->nkids) k[j] = last_kid(k[j]);
+    }
+  }
   explode_operands(L, n, k, nk, out);
   if (stable) spill(L, n, out);
 }
@@ -477,10 +486,13 @@ static void lower_expr_stmt(lower_t* L, tr_node_t* s) {
 }
 
 static void lower_return(lower_t* L, tr_node_t* s) {
-  if (!s->spelled) {
-    error_at(L, s,
-             "'return' inside a macro expansion in an async function is "
-             "not supported yet");
+  tr_macro_t* m = tr_shape_in_macro(L->p, s->start, s->end);
+  if (m || !s->in_file) {
+    tr_diag_cursor(TR_ERROR, s->cur,
+                   "'return' inside macro '%s' in an async function is not "
+                   "supported yet",
+                   m ? m->name : "?");
+    L->errors++;
     return;
   }
   tr_node_t* e = NULL;
@@ -567,10 +579,13 @@ static bool decl_needs_lowering(tr_node_t* ds) {
 
 static void lower_decl(lower_t* L, tr_node_t* ds, bool for_init) {
   if (!decl_needs_lowering(ds)) return;
-  if (!ds->spelled) {
-    error_at(L, ds,
-             "a declaration from a macro expansion next to an await is not "
-             "supported yet");
+  tr_macro_t* m = tr_shape_in_macro(L->p, ds->start, ds->end);
+  if (m || !ds->in_file) {
+    tr_diag_cursor(TR_ERROR, ds->cur,
+                   "a declaration inside macro '%s' that must be kept across "
+                   "an await is not supported yet",
+                   m ? m->name : "?");
+    L->errors++;
     return;
   }
   tr_buf_t out;
@@ -700,7 +715,7 @@ static void lower_do(lower_t* L, tr_node_t* s) {
 
 static void lower_for(lower_t* L, tr_node_t* s) {
   for_parts_t fp;
-  if (!s->spelled || !for_parts(L, s, &fp)) {
+  if (tr_shape_in_macro(L->p, s->start, s->end) || !for_parts(L, s, &fp)) {
     if (s->has_await) error_at(L, s, "cannot find the clauses of this 'for'");
     for (unsigned i = 0; i < s->nkids; i++)
       if (!clang_isExpression(s->kids[i]->kind)) lower_stmt(L, s->kids[i]);
@@ -865,7 +880,8 @@ static void plan_loops(lower_t* L, tr_node_t* n) {
       body = n->kids[0];
     } else {
       for_parts_t fp;
-      if (n->spelled && for_parts(L, n, &fp)) {
+      if (!tr_shape_in_macro(L->p, n->start, n->end) &&
+          for_parts(L, n, &fp)) {
         needs = fp.inc && ((fp.cond && fp.cond->has_await) ||
                            fp.inc->has_await);
         body = fp.body;
@@ -894,12 +910,12 @@ static void plan_loops(lower_t* L, tr_node_t* n) {
  * The generated function
  * ================================================================== */
 
-static char* linkage(tr_fn_t* fn) {
+static const char* linkage(tr_fn_t* fn) {
   return fn->is_static ? "static ASYNCC__MAYBE_UNUSED " : "";
 }
 
 /* "int a, double b" for _start, from the function's parameter types. */
-static char* start_params(tr_fn_t* fn, bool names) {
+static const char* start_params(tr_fn_t* fn, bool names) {
   CXType ft = clang_getCursorType(fn->decl);
   int n = clang_getNumArgTypes(ft);
   if (n <= 0) return "void";
@@ -912,8 +928,8 @@ static char* start_params(tr_fn_t* fn, bool names) {
       nm = l->name;
       l = l->next;
     }
-    char* d = tr_frame_declarator(clang_getArgType(ft, (unsigned)i), nm,
-                                  false, NULL);
+    char* d = tr_frame_param_declarator(clang_getArgType(ft, (unsigned)i), nm,
+                                        false, NULL);
     tr_buf_printf(&b, "%s%s", i ? ", " : "", d ? d : "int");
   }
   return tr_buf_take(&b);
@@ -986,7 +1002,9 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
   for (tr_local_t* l = fn->locals; l; l = l->next) {
     if (!l->promoted) continue;
     const char* why = NULL;
-    char* d = tr_frame_declarator(l->type, l->field, true, &why);
+    char* d = l->is_param
+                  ? tr_frame_param_declarator(l->type, l->field, true, &why)
+                  : tr_frame_declarator(l->type, l->field, true, &why);
     if (!d) {
       tr_diag_cursor(TR_ERROR, l->decl,
                      "variable '%s' is live across an await, but its type "

@@ -65,6 +65,13 @@ tr_fn_t* tr_shape_async_fn(tr_prog_t* p, CXCursor decl) {
  * Node trees
  * ================================================================== */
 
+tr_macro_t* tr_shape_in_macro(tr_prog_t* p, unsigned start, unsigned end) {
+  for (size_t i = 0; i < p->nmacros; i++)
+    if (p->macros[i].start <= start && end <= p->macros[i].end)
+      return &p->macros[i];
+  return NULL;
+}
+
 tr_node_t* tr_node_strip(tr_node_t* n) {
   while (n && (n->kind == CXCursor_ParenExpr ||
                n->kind == CXCursor_UnexposedExpr) &&
@@ -97,14 +104,37 @@ static bool is_spelled(CXSourceLocation l) {
   return ff && sf && clang_File_isEqual(ff, sf) && fo == so;
 }
 
-/* The expansion location equals the file location unless the token sits
- * inside another macro's argument or body. */
-static bool is_direct_expansion(CXSourceLocation l) {
-  CXFile ff, ef;
-  unsigned fo, eo;
-  clang_getFileLocation(l, &ff, NULL, NULL, &fo);
-  clang_getExpansionLocation(l, &ef, NULL, NULL, &eo);
-  return ff && ef && clang_File_isEqual(ff, ef) && fo == eo;
+/* The byte just past the ')' closing the macro invocation that starts at
+ * 'start' (the identifier 'await' or 'asyncc_run'), or 0. libclang's own
+ * end of a macro nested in another macro's argument is unreliable. */
+static unsigned invocation_end(const tr_tu_t* tu, unsigned start,
+                               const char* name) {
+  size_t n = strlen(name);
+  const char* t = tu->text;
+  if (start + n >= tu->len || strncmp(t + start, name, n) != 0) return 0;
+  unsigned p = start + (unsigned)n;
+  while (p < tu->len && (t[p] == ' ' || t[p] == '\t' || t[p] == '\n'))
+    p++;
+  if (p >= tu->len || t[p] != '(') return 0;
+  int depth = 0;
+  for (; p < tu->len; p++) {
+    char c = t[p];
+    if (c == '"' || c == '\'') {
+      for (p++; p < tu->len && t[p] != c; p++)
+        if (t[p] == '\\') p++;
+    } else if (c == '/' && p + 1 < tu->len && t[p + 1] == '*') {
+      const char* e = strstr(t + p + 2, "*/");
+      if (!e) return 0;
+      p = (unsigned)(e - t) + 1;
+    } else if (c == '/' && p + 1 < tu->len && t[p + 1] == '/') {
+      while (p < tu->len && t[p] != '\n') p++;
+    } else if (c == '(') {
+      depth++;
+    } else if (c == ')' && --depth == 0) {
+      return p + 1;
+    }
+  }
+  return 0;
 }
 
 static bool is_marker_call(tr_node_t* n, const char* marker) {
@@ -115,7 +145,7 @@ static bool is_marker_call(tr_node_t* n, const char* marker) {
 
 /* await(e) expands to ( asyncc__await_marker(), (e) ): a ParenExpr whose
  * only child is a comma operator led by the marker call. */
-static void classify_marker(tr_node_t* n) {
+static void classify_marker(const tr_tu_t* tu, tr_node_t* n) {
   if (n->kind != CXCursor_ParenExpr || n->nkids != 1) return;
   tr_node_t* comma = n->kids[0];
   if (comma->kind != CXCursor_BinaryOperator || comma->nkids != 2 ||
@@ -128,8 +158,12 @@ static void classify_marker(tr_node_t* n) {
   else
     return;
   n->call = tr_node_strip(comma->kids[1]);
-  n->spelled = is_direct_expansion(clang_getRangeStart(
-      clang_getCursorExtent(n->cur)));
+  unsigned end = n->in_file ? invocation_end(tu, n->start, n->is_await
+                                                            ? "await"
+                                                            : "asyncc_run")
+                            : 0;
+  n->spelled = end != 0;
+  if (end) n->end = end;
 }
 
 static tr_node_t* build(tr_prog_t* p, CXCursor c, tr_node_t* parent);
@@ -156,7 +190,8 @@ static tr_node_t* build(tr_prog_t* p, CXCursor c, tr_node_t* parent) {
   if (loc_offset(clang_getRangeStart(r), &fb, &ob) &&
       loc_offset(clang_getRangeEnd(r), &fe, &oe) &&
       clang_File_isEqual(fb, p->tu->file) &&
-      clang_File_isEqual(fe, p->tu->file) && ob <= oe) {
+      clang_File_isEqual(fe, p->tu->file)) {
+    if (oe < ob) oe = ob; /* nested macro ends; markers recompute theirs */
     n->in_file = true;
     n->start = ob;
     n->end = oe;
@@ -164,7 +199,14 @@ static tr_node_t* build(tr_prog_t* p, CXCursor c, tr_node_t* parent) {
   }
   build_t b = {p, n};
   clang_visitChildren(c, visit_kid, &b);
-  classify_marker(n);
+  classify_marker(p->tu, n);
+  if (!n->spelled && n->nkids && n->kids[0]->spelled &&
+      n->kids[0]->start == n->start) {
+    /* begins with its first operand (an await, whose tokens come from
+       asyncc's macro, or an implicit conversion of one) */
+    n->spelled = true;
+    if (n->end < n->kids[n->nkids - 1]->end) n->end = n->kids[n->nkids - 1]->end;
+  }
   n->has_await = n->is_await;
   n->has_return = n->kind == CXCursor_ReturnStmt;
   for (unsigned i = 0; i < n->nkids; i++) {
@@ -254,8 +296,7 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
       error_at(k, n, "'await' outside of an async function%s", "");
     else if (!n->spelled)
       error_at(k, n,
-               "'await' inside a macro argument or body is not supported "
-               "yet%s", "");
+               "'await' inside a macro body is not supported yet%s", "");
     tr_node_t* call = n->call;
     tr_node_t* callee = call && call->kind == CXCursor_CallExpr && call->nkids
                             ? tr_node_strip(call->kids[0])
@@ -325,6 +366,24 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
                "setjmp/longjmp cannot be used in an async function ('%s'): "
                "the frame outlives the C stack it would jump to", name);
   }
+  if ((n->is_await || n->is_run) && n->spelled) {
+    for (size_t i = 0; i < k->p->nmacros; i++) {
+      tr_macro_t* m = &k->p->macros[i];
+      if (m->start <= n->start && n->end <= m->end) {
+        error_at(k, n,
+                 "'await' in an argument of macro '%s' is not supported "
+                 "yet: asyncc rewrites the source text, and a macro may "
+                 "evaluate its argument more than once or not at all",
+                 m->name);
+        break;
+      }
+    }
+  }
+  if (n->is_await || n->is_run) {
+    /* the marker's own wrappers are not user code */
+    if (n->call) check_node(k, n->call, unevaluated);
+    return;
+  }
   for (unsigned i = 0; i < n->nkids; i++)
     check_node(k, n->kids[i], unevaluated);
 }
@@ -365,22 +424,24 @@ static void add_top(tr_prog_t* p, tr_node_t* root, tr_fn_t* fn) {
 }
 
 static void collect_params(tr_fn_t* fn, tr_node_t* root) {
-  int idx = 0;
-  for (unsigned i = 0; i < root->nkids; i++) {
-    tr_node_t* k = root->kids[i];
-    if (k->kind != CXCursor_ParmDecl) continue;
+  /* clang_Cursor_getArgument, not ParmDecl children: those also include
+     the parameters of function types in the declarator, e.g. of a
+     returned function pointer. */
+  int n = clang_Cursor_getNumArguments(root->cur);
+  CXType ft = clang_getCursorType(root->cur);
+  for (int idx = 0; idx < n; idx++) {
+    CXCursor pc = clang_Cursor_getArgument(root->cur, (unsigned)idx);
     tr_local_t* l = tr_alloc(sizeof *l);
-    l->decl = k->cur;
-    l->name = tr_cursor_name(k->cur);
+    l->decl = pc;
+    l->name = tr_cursor_name(pc);
     if (l->name[0] == '\0') l->name = tr_sprintf("asyncc__p%d", idx);
-    /* the adjusted type: array and function parameters decay */
-    l->type = clang_getArgType(clang_getCursorType(root->cur), (unsigned)idx);
+    l->type = clang_getArgType(ft, (unsigned)idx);
     l->is_param = true;
     l->promoted = true;
     l->scope = fn->body;
-    k->local = l;
+    for (unsigned i = 0; i < root->nkids; i++)
+      if (clang_equalCursors(root->kids[i]->cur, pc)) root->kids[i]->local = l;
     add_local(fn, l);
-    idx++;
   }
 }
 
@@ -455,9 +516,34 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent,
   return CXChildVisit_Continue;
 }
 
+static enum CXChildVisitResult visit_macro(CXCursor c, CXCursor parent,
+                                           CXClientData data) {
+  (void)parent;
+  tr_prog_t* p = data;
+  if (clang_getCursorKind(c) != CXCursor_MacroExpansion)
+    return CXChildVisit_Continue;
+  char* name = tr_cursor_name(c);
+  if (strcmp(name, "await") == 0 || strcmp(name, "asyncc_run") == 0 ||
+      strcmp(name, "async") == 0 || strcmp(name, "asyncc_spawn") == 0)
+    return CXChildVisit_Continue;
+  CXSourceRange r = clang_getCursorExtent(c);
+  unsigned s, e;
+  if (!tr_tu_offset(p->tu, clang_getRangeStart(r), &s) ||
+      !tr_tu_offset(p->tu, clang_getRangeEnd(r), &e))
+    return CXChildVisit_Continue;
+  p->macros = tr_grow(p->macros, &p->macros_cap, p->nmacros + 1,
+                      sizeof(tr_macro_t));
+  p->macros[p->nmacros].start = s;
+  p->macros[p->nmacros].end = e;
+  p->macros[p->nmacros].name = name;
+  p->nmacros++;
+  return CXChildVisit_Continue;
+}
+
 int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu) {
   memset(p, 0, sizeof *p);
   p->tu = tu;
+  clang_visitChildren(clang_getTranslationUnitCursor(tu->tu), visit_macro, p);
   top_t t = {p, 0};
   clang_visitChildren(clang_getTranslationUnitCursor(tu->tu), visit_top, &t);
   return t.errors ? -1 : 0;
