@@ -40,6 +40,7 @@ typedef struct asyncc_runner_s asyncc_runner_t;
 typedef struct asyncc_future_s asyncc_future_t;
 typedef struct asyncc_future_done_s asyncc_future_done_t;
 typedef struct asyncc_chan_s asyncc_chan_t;
+typedef struct asyncc_stream_s asyncc_stream_t;
 
 /* Private: a node of a singly linked list of things to run (the runner's
  * ready queue, a future's waiters). */
@@ -330,6 +331,61 @@ ASYNCC_EXTERN int asyncc_chan_try_send(asyncc_chan_t* ch, const void* elem);
  * shut down and drained, UV_EINVAL. */
 ASYNCC_EXTERN int asyncc_chan_try_recv(asyncc_chan_t* ch, void* elem_out);
 
+/* ====================================================================
+ * Stream: a TCP connection or listener, or a pipe, with awaitable
+ * operations (see the async functions below).
+ *
+ *   asyncc_stream_t server, client;
+ *   struct sockaddr_in addr;
+ *   uv_ip4_addr("127.0.0.1", 7000, &addr);
+ *   asyncc_tcp_init(&server);
+ *   asyncc_tcp_bind(&server, (const struct sockaddr*)&addr, 0);
+ *   asyncc_stream_listen(&server, 128);
+ *   asyncc_tcp_init(&client);
+ *   if (await(asyncc_stream_accept(&server, &client)) == 0) ...
+ *   await(asyncc_stream_close(&client));
+ *
+ * The caller owns the memory; it may be freed or reused once
+ * asyncc_stream_close has returned. Every initialized stream must be closed
+ * with asyncc_stream_close (not uv_close). 'uv' is the libuv handle, for
+ * the libuv calls that neither read, write, nor close (uv_tcp_nodelay,
+ * uv_tcp_getsockname, ...); its 'data' field is the caller's.
+ * ==================================================================== */
+
+struct asyncc_stream_s {
+  void* data;
+  /* read-only */
+  union {
+    uv_handle_t handle;
+    uv_stream_t stream;
+    uv_tcp_t tcp;
+    uv_pipe_t pipe;
+  } uv;
+  /* private */
+  asyncc_frame_t* reader;    /* the read waiting for data */
+  asyncc__node_t* acceptors; /* accepts waiting for a connection */
+  asyncc__node_t* closers;   /* closes waiting for the close callback */
+  unsigned int pending;      /* connections not yet accepted */
+  int listen_error;          /* an error of the listener, for the next accept */
+  unsigned int flags;
+};
+
+/* Initializes a TCP or pipe stream on asyncc_loop(). Return libuv's
+ * result (UV_EINVAL for NULL). */
+ASYNCC_EXTERN int asyncc_tcp_init(asyncc_stream_t* stream);
+ASYNCC_EXTERN int asyncc_pipe_init(asyncc_stream_t* stream, int ipc);
+
+/* uv_tcp_bind / uv_pipe_bind; UV_EINVAL for the wrong kind of stream or a
+ * closed one. */
+ASYNCC_EXTERN int asyncc_tcp_bind(asyncc_stream_t* stream,
+                                  const struct sockaddr* addr,
+                                  unsigned int flags);
+ASYNCC_EXTERN int asyncc_pipe_bind(asyncc_stream_t* stream, const char* name);
+
+/* Starts listening; connections are taken with asyncc_stream_accept.
+ * UV_EINVAL if already listening or closed. */
+ASYNCC_EXTERN int asyncc_stream_listen(asyncc_stream_t* stream, int backlog);
+
 /* An entry read by asyncc_fs_readdir; the name is copied (NUL-terminated,
  * cut at 255 bytes, the longest name Linux allows). */
 typedef struct {
@@ -398,6 +454,39 @@ async int asyncc_chan_send(asyncc_chan_t* ch, const void* elem);
 /* Waits for an element and copies it to *elem_out. Returns 0, UV_EOF once
  * the channel is shut down and empty, UV_EINVAL. */
 async int asyncc_chan_recv(asyncc_chan_t* ch, void* elem_out);
+
+/* ---- Streams ------------------------------------------------------------
+ * All return UV_EINVAL for a stream that is not initialized or is closed.
+ * A cancelled read or accept is withdrawn; a cancelled connect, write or
+ * shutdown closes the stream (libuv cannot withdraw those requests). */
+
+/* Waits for a connection on the listening 'server' and accepts it into
+ * 'client', an initialized stream of the same kind. */
+async int asyncc_stream_accept(asyncc_stream_t* server,
+                               asyncc_stream_t* client);
+
+async int asyncc_tcp_connect(asyncc_stream_t* stream,
+                             const struct sockaddr* addr);
+async int asyncc_pipe_connect(asyncc_stream_t* stream, const char* name);
+
+/* Waits for data and stores up to 'len' bytes at 'buf'. Returns the number
+ * of bytes (> 0), UV_EOF at the end of the stream, UV_EBUSY if another read
+ * is pending on it, UV_ECANCELED if the stream is closed meanwhile. */
+async ssize_t asyncc_stream_read(asyncc_stream_t* stream, void* buf,
+                                 size_t len);
+
+/* Writes all 'len' bytes; returns 0 or an error. Completes without
+ * suspending when the kernel takes all of it at once. */
+async int asyncc_stream_write(asyncc_stream_t* stream, const void* buf,
+                              size_t len);
+
+/* Shuts down the write side once pending writes are done. */
+async int asyncc_stream_shutdown(asyncc_stream_t* stream);
+
+/* Closes the stream and waits for libuv's close callback; returns 0 (also
+ * when it was already closed), UV_EINVAL if it was never initialized. In a
+ * cancelled task it still closes, then returns UV_ECANCELED. */
+async int asyncc_stream_close(asyncc_stream_t* stream);
 
 /* ---- Files: uv_fs_* on libuv's thread pool ------------------------------
  * Each returns what the uv_fs_* call reports (a negative error on failure).

@@ -357,4 +357,27 @@ ASYNCC__ABI int asyncc__asyncc_fs_readdir_take(asyncc_frame_t* frame);
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_closedir_start(uv_dir_t* dir);
 ASYNCC__ABI int asyncc__asyncc_fs_closedir_take(asyncc_frame_t* frame);
 
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_stream_accept_start(
+    asyncc_stream_t* server, asyncc_stream_t* client);
+ASYNCC__ABI int asyncc__asyncc_stream_accept_take(asyncc_frame_t* frame);
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_tcp_connect_start(
+    asyncc_stream_t* s, const struct sockaddr* addr);
+ASYNCC__ABI int asyncc__asyncc_tcp_connect_take(asyncc_frame_t* frame);
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_pipe_connect_start(
+    asyncc_stream_t* s, const char* name);
+ASYNCC__ABI int asyncc__asyncc_pipe_connect_take(asyncc_frame_t* frame);
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_stream_read_start(asyncc_stream_t* s,
+                                                             void* buf,
+                                                             size_t len);
+ASYNCC__ABI ssize_t asyncc__asyncc_stream_read_take(asyncc_frame_t* frame);
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_stream_write_start(
+    asyncc_stream_t* s, const void* buf, size_t len);
+ASYNCC__ABI int asyncc__asyncc_stream_write_take(asyncc_frame_t* frame);
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_stream_shutdown_start(
+    asyncc_stream_t* s);
+ASYNCC__ABI int asyncc__asyncc_stream_shutdown_take(asyncc_frame_t* frame);
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_stream_close_start(
+    asyncc_stream_t* s);
+ASYNCC__ABI int asyncc__asyncc_stream_close_take(asyncc_frame_t* frame);
+
 #endif /* ASYNCC_INTERNAL_H */
