@@ -393,6 +393,9 @@ typedef struct {
   char name[256];
 } asyncc_dirent_t;
 
+/* A function asyncc_queue_work runs on a thread of libuv's pool. */
+typedef void (*asyncc_work_fn)(void* arg);
+
 /* ====================================================================
  * Runtime async functions. Await them from async functions:
  *   int rc = await(asyncc_sleep(10));
@@ -487,6 +490,30 @@ async int asyncc_stream_shutdown(asyncc_stream_t* stream);
  * when it was already closed), UV_EINVAL if it was never initialized. In a
  * cancelled task it still closes, then returns UV_ECANCELED. */
 async int asyncc_stream_close(asyncc_stream_t* stream);
+
+/* ---- DNS, the thread pool, child processes ------------------------------ */
+
+/* uv_getaddrinfo: on success stores the list in *res, which the caller
+ * frees with uv_freeaddrinfo. Returns 0, a UV_EAI_* error, UV_EINVAL if
+ * 'res' is NULL. */
+async int asyncc_getaddrinfo(const char* node, const char* service,
+                             const struct addrinfo* hints,
+                             struct addrinfo** res);
+
+/* Runs fn(arg) on a thread of libuv's pool and waits for it to return.
+ * Returns 0, UV_EINVAL if 'fn' is NULL. When cancelled: work not yet
+ * started is withdrawn (fn never runs); running work is waited for. Either
+ * way it returns UV_ECANCELED. */
+async int asyncc_queue_work(asyncc_work_fn fn, void* arg);
+
+/* Spawns a child process (uv_spawn with 'options'; its exit_cb is not
+ * used) and waits for it to exit. Returns 0 and stores the exit status and
+ * terminating signal (0 if none) where the pointers are not NULL, or the
+ * uv_spawn error (UV_ENOENT, ...), UV_EINVAL if 'options' or its 'file' is
+ * NULL. Cancelling kills the child (SIGKILL) and waits for it; it then
+ * returns UV_ECANCELED. */
+async int asyncc_process_run(const uv_process_options_t* options,
+                             int64_t* exit_status, int* term_signal);
 
 /* ---- Files: uv_fs_* on libuv's thread pool ------------------------------
  * Each returns what the uv_fs_* call reports (a negative error on failure).

@@ -380,4 +380,16 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_stream_close_start(
     asyncc_stream_t* s);
 ASYNCC__ABI int asyncc__asyncc_stream_close_take(asyncc_frame_t* frame);
 
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_getaddrinfo_start(
+    const char* node, const char* service, const struct addrinfo* hints,
+    struct addrinfo** res);
+ASYNCC__ABI int asyncc__asyncc_getaddrinfo_take(asyncc_frame_t* frame);
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_queue_work_start(asyncc_work_fn fn,
+                                                            void* arg);
+ASYNCC__ABI int asyncc__asyncc_queue_work_take(asyncc_frame_t* frame);
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_process_run_start(
+    const uv_process_options_t* options, int64_t* exit_status,
+    int* term_signal);
+ASYNCC__ABI int asyncc__asyncc_process_run_take(asyncc_frame_t* frame);
+
 #endif /* ASYNCC_INTERNAL_H */
