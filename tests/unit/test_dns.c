@@ -59,8 +59,10 @@ static void test_dns_getaddrinfo(void** state) {
   test_end_clean();
 }
 
-/* Cancelled in flight or before: UV_ECANCELED, nothing returned or
- * leaked (the sanitizer build checks the list is freed). */
+/* Cancelled while the lookup is in flight: either the cancellation
+ * reaches it first (UV_ECANCELED, nothing returned, and a list produced
+ * anyway is freed: the sanitizer build checks) or the lookup had already
+ * completed (its result is kept). The task itself reports UV_ECANCELED. */
 static asyncc_frame_t* lookup_script(void* p, int step, int last,
                                      script_take_fn* take) {
   ctx_t* c = p;
@@ -92,9 +94,14 @@ static void test_dns_cancel(void** state) {
   for (i = 0; i < 20; i++) {
     memset(&c, 0, sizeof c);
     script_take(asyncc__run(script_start(cancel_script, &c)));
-    assert_int_equal(c.rc[3], UV_ECANCELED);
     assert_int_equal(c.rc[4], UV_ECANCELED);
-    assert_null(c.res);
+    if (c.rc[3] == 0) {
+      assert_non_null(c.res);
+      uv_freeaddrinfo(c.res);
+    } else {
+      assert_int_equal(c.rc[3], UV_ECANCELED);
+      assert_null(c.res);
+    }
   }
   test_end_clean();
 }

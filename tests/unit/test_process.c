@@ -16,8 +16,8 @@ typedef struct {
 } ctx_t;
 
 static void sh(ctx_t* c, int i, const char* cmd) {
-  c->args[i][0] = "/bin/sh";
-  c->args[i][1] = "-c";
+  c->args[i][0] = (char*)(uintptr_t) "/bin/sh";
+  c->args[i][1] = (char*)(uintptr_t) "-c";
   c->args[i][2] = (char*)(uintptr_t)cmd;
   c->args[i][3] = NULL;
   c->opts[i].file = "/bin/sh";
