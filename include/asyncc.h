@@ -148,15 +148,21 @@ ASYNCC_EXTERN uv_loop_t* asyncc_loop(void);
  * callbacks. The caller owns the memory: asyncc_future_init, then
  * asyncc_future_close when no one waits on it any more.
  *
+ *   static void on_closed(uv_handle_t* h) { free(h); }
  *   static void on_timer(uv_timer_t* t) {
  *     asyncc_future_resolve(t->data, NULL);
+ *     uv_close((uv_handle_t*)t, on_closed);
  *   }
- *   static async int wait_timer(uv_timer_t* t, uint64_t ms) {
+ *   static async int wait_timer(uint64_t ms) {
  *     asyncc_future_t f;
  *     asyncc_future_init(&f);
- *     t->data = &f;
- *     uv_timer_start(t, on_timer, ms, 0);
+ *     uv_timer_t* timer = malloc(sizeof *timer);
+ *     uv_timer_init(asyncc_loop(), timer);
+ *     timer->data = &f;
+ *     uv_timer_start(timer, on_timer, ms, 0);
  *     int rc = await(asyncc_future_wait(&f));
+ *     if (rc == UV_ECANCELED)  // not fired: it must not fire now
+ *       uv_close((uv_handle_t*)timer, on_closed);
  *     asyncc_future_close(&f);
  *     return rc;
  *   }
