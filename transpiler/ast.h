@@ -28,6 +28,7 @@ struct tr_node_s {
                           not a macro expansion (macro arguments are) */
   bool is_await;       /* await(CALL): a ParenExpr around the marker comma */
   bool is_run;         /* asyncc_run(CALL) */
+  bool is_spawn;       /* asyncc_spawn(CALL) */
   bool has_await;      /* this subtree contains an await */
   bool has_return;     /* this subtree contains a return statement */
   tr_node_t* parent;
@@ -91,6 +92,9 @@ typedef struct {
   tr_top_t* tops;   /* rewritten definitions, in source order */
   struct tr_macro_s* macros; /* expansions of other macros in the file */
   size_t nmacros, macros_cap;
+  unsigned* awaits;  /* offsets of every await(...) spelled in the file */
+  bool* await_seen;  /* ...and whether an evaluated await node has it */
+  size_t nawaits, awaits_cap;
 } tr_prog_t;
 
 /* A macro expansion in the main file (other than asyncc's keywords). */
@@ -108,6 +112,14 @@ tr_macro_t* tr_shape_in_macro(tr_prog_t* p, unsigned start, unsigned end);
 /* Strips ParenExpr and implicit (Unexposed) wrappers. */
 tr_node_t* tr_node_strip(tr_node_t* n);
 bool tr_node_is_stmt_kind(const tr_node_t* n);
+
+/* Macro invocations in async functions that contain code the lowering
+ * must rewrite (an await, a return, a promoted variable...): each is
+ * replaced by its expansion, pretty-printed by libclang on one line, and
+ * the file is parsed again. Returns the new main-file text (arena) or NULL
+ * when nothing needs expanding; reports an error for a macro that does not
+ * expand to a single expression or statement. */
+char* tr_shape_expand_macros(tr_prog_t* p, size_t* len);
 
 /* live.c: decides which locals live in the frame. */
 void tr_live_compute(tr_fn_t* fn);

@@ -117,11 +117,29 @@ static int run(const tr_options_t* o) {
   tr_prog_t prog;
   tr_shape_collect(&prog, &tu);
   if (tr_diag_errors()) goto teardown;
-  for (tr_fn_t* fn = prog.fns; fn; fn = fn->next) {
-    if (!fn->defined_here) continue;
-    tr_live_compute(fn);
-    tr_frame_name_fields(fn);
+  for (tr_fn_t* fn = prog.fns; fn; fn = fn->next)
+    if (fn->defined_here) tr_live_compute(fn);
+  size_t elen = 0;
+  char* expanded = tr_shape_expand_macros(&prog, &elen);
+  if (tr_diag_errors()) goto teardown;
+  if (expanded) {
+    /* Parse again with the macros that hide awaits expanded: line
+       numbers are kept, so diagnostics and #line still fit the source. */
+    if (getenv("ASYNCC_DEBUG_EXPAND")) fputs(expanded, stderr);
+    tr_tu_dispose(&tu);
+    to.contents = expanded;
+    to.contents_len = elen;
+    status = 2;
+    if (tr_tu_parse(&tu, o->input, &to) != 0) goto teardown;
+    status = 1;
+    if (tr_diag_forward(tu.tu)) goto teardown;
+    tr_shape_collect(&prog, &tu);
+    if (tr_diag_errors()) goto teardown;
+    for (tr_fn_t* fn = prog.fns; fn; fn = fn->next)
+      if (fn->defined_here) tr_live_compute(fn);
   }
+  for (tr_fn_t* fn = prog.fns; fn; fn = fn->next)
+    if (fn->defined_here) tr_frame_name_fields(fn);
 
   tr_edits_t ed;
   tr_edit_init(&ed, &tu);

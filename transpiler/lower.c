@@ -823,6 +823,19 @@ static void lower_stmt(lower_t* L, tr_node_t* s) {
  * ================================================================== */
 
 static void rewrite_refs(lower_t* L, tr_node_t* n) {
+  if (n->in_file && n->spelled && n->end - n->start >= 8 &&
+      (n->kind == CXCursor_UnexposedExpr || n->kind == CXCursor_StringLiteral ||
+       n->kind == CXCursor_DeclRefExpr)) {
+    /* __func__ names the async function, not its resume function */
+    const char* t = L->tu->text + n->start;
+    size_t len = n->end - n->start;
+    if ((len == 8 && strncmp(t, "__func__", 8) == 0) ||
+        (len == 12 && strncmp(t, "__FUNCTION__", 12) == 0)) {
+      tr_edit_replace(L->ed, n->start, n->end,
+                      tr_sprintf("\"%s\"", L->fn->name));
+      return;
+    }
+  }
   if (n->kind == CXCursor_DeclRefExpr && n->local && n->local->promoted) {
     if (!n->spelled || !n->in_file)
       error_at(L, n,
@@ -1092,6 +1105,8 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
   tr_buf_free(&rb);
 }
 
+static void lower_runs(tr_prog_t* p, tr_edits_t* ed, tr_node_t* n);
+
 int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out) {
   lower_t L;
   memset(&L, 0, sizeof L);
@@ -1103,6 +1118,7 @@ int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out) {
   loop_labels = NULL;
   tr_buf_init(&L.dispatch);
   rewrite_refs(&L, fn->body);
+  lower_runs(p, ed, fn->body); /* asyncc_spawn() */
   plan_loops(&L, fn->body);
   lower_stmt(&L, fn->body);
   if (L.errors == 0) emit_function(&L, out);
@@ -1110,10 +1126,10 @@ int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out) {
   return L.errors ? -1 : 0;
 }
 
-/* asyncc_run(f(args)) in ordinary code. */
+/* asyncc_run(f(args)) and asyncc_spawn(f(args)). */
 static void lower_runs(tr_prog_t* p, tr_edits_t* ed, tr_node_t* n) {
   for (unsigned i = 0; i < n->nkids; i++) lower_runs(p, ed, n->kids[i]);
-  if (!n->is_run || !n->call || !n->call->callee) return;
+  if (!(n->is_run || n->is_spawn) || !n->call || !n->call->callee) return;
   tr_node_t* k[256];
   int nk = 0;
   for (unsigned i = 0; i < n->call->nkids && nk < 256; i++)
@@ -1121,12 +1137,18 @@ static void lower_runs(tr_prog_t* p, tr_edits_t* ed, tr_node_t* n) {
   tr_buf_t b;
   tr_buf_init(&b);
   const char* nm = n->call->callee->name;
-  tr_buf_printf(&b, TR_GEN "asyncc__%s_take(asyncc__run(asyncc__%s_start(",
-                nm, nm);
+  if (n->is_run)
+    tr_buf_printf(&b, TR_GEN "asyncc__%s_take(asyncc__run(asyncc__%s_start(",
+                  nm, nm);
+  else
+    tr_buf_printf(&b, TR_GEN "asyncc__spawn(asyncc__%s_start(", nm);
   for (int j = 1; j < nk; j++)
     tr_buf_printf(&b, "%s%s", j > 1 ? ", " : "",
                   tr_edit_text(ed, k[j]->start, k[j]->end));
-  tr_buf_puts(&b, TR_GEN ")))");
+  if (n->is_run)
+    tr_buf_puts(&b, TR_GEN ")))");
+  else
+    tr_buf_printf(&b, TR_GEN "), asyncc__%s_take_into)", nm);
   tr_edit_replace(ed, n->start, n->end, tr_buf_take(&b));
 }
 

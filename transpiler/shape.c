@@ -7,6 +7,7 @@
  * reported as diagnostics; a function with errors is marked !ok and later
  * passes skip it.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "ast.h"
@@ -145,23 +146,48 @@ static bool is_marker_call(tr_node_t* n, const char* marker) {
 
 /* await(e) expands to ( asyncc__await_marker(), (e) ): a ParenExpr whose
  * only child is a comma operator led by the marker call. */
+static bool is_comma(tr_node_t* n) {
+  return n->kind == CXCursor_BinaryOperator && n->nkids == 2 &&
+         clang_getCursorBinaryOperatorKind(n->cur) == CXBinaryOperator_Comma;
+}
+
+/* Strips parens, implicit conversions and a cast to void. */
+static tr_node_t* strip_void_cast(tr_node_t* n) {
+  n = tr_node_strip(n);
+  while (n && n->kind == CXCursor_CStyleCastExpr && n->nkids)
+    n = tr_node_strip(n->kids[n->nkids - 1]);
+  return n;
+}
+
 static void classify_marker(const tr_tu_t* tu, tr_node_t* n) {
   if (n->kind != CXCursor_ParenExpr || n->nkids != 1) return;
   tr_node_t* comma = n->kids[0];
-  if (comma->kind != CXCursor_BinaryOperator || comma->nkids != 2 ||
-      clang_getCursorBinaryOperatorKind(comma->cur) != CXBinaryOperator_Comma)
-    return;
-  if (is_marker_call(comma->kids[0], "asyncc__await_marker"))
+  if (!is_comma(comma)) return;
+  const char* word;
+  if (is_marker_call(comma->kids[0], "asyncc__await_marker")) {
     n->is_await = true;
-  else if (is_marker_call(comma->kids[0], "asyncc__run_marker"))
+    n->call = tr_node_strip(comma->kids[1]);
+    word = "await";
+  } else if (is_marker_call(comma->kids[0], "asyncc__run_marker")) {
     n->is_run = true;
-  else
+    n->call = tr_node_strip(comma->kids[1]);
+    word = "asyncc_run";
+  } else if (is_comma(comma->kids[0]) &&
+             is_marker_call(comma->kids[0]->kids[0], "asyncc__spawn_marker")) {
+    /* (asyncc__spawn_marker(), (void)(call), (asyncc_task_t*)0) */
+    n->is_spawn = true;
+    n->call = strip_void_cast(comma->kids[0]->kids[1]);
+    word = "asyncc_spawn";
+  } else {
     return;
-  n->call = tr_node_strip(comma->kids[1]);
-  unsigned end = n->in_file ? invocation_end(tu, n->start, n->is_await
-                                                            ? "await"
-                                                            : "asyncc_run")
-                            : 0;
+  }
+  if (!n->in_file) return;
+  if (tu->text[n->start] == '(') {
+    /* the keyword already expanded by tr_shape_expand_macros */
+    n->spelled = true;
+    return;
+  }
+  unsigned end = invocation_end(tu, n->start, word);
   n->spelled = end != 0;
   if (end) n->end = end;
 }
@@ -279,10 +305,11 @@ static bool is_wrapped_call(tr_node_t* n) {
                 up->kind == CXCursor_UnexposedExpr) &&
          !up->is_await && !up->is_run)
     up = up->parent;
-  /* up is now the comma operator inside the marker ParenExpr */
-  if (up && up->kind == CXCursor_BinaryOperator && up->parent &&
-      (up->parent->is_await || up->parent->is_run) && up->parent->call == n)
-    return true;
+  /* up is now the comma operator inside the marker ParenExpr, or for
+     asyncc_spawn a cast to void inside a nested comma */
+  for (int hops = 0; up && hops < 4; hops++, up = up->parent)
+    if ((up->is_await || up->is_run || up->is_spawn) && up->call == n)
+      return true;
   return false;
 }
 
@@ -290,13 +317,12 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
   if (n->kind == CXCursor_UnaryExpr || n->kind == CXCursor_GenericSelectionExpr)
     unevaluated = 1; /* sizeof/_Alignof operand; _Generic association */
   if (n->is_await) {
+    for (size_t i = 0; i < k->p->nawaits; i++)
+      if (k->p->awaits[i] == n->start) k->p->await_seen[i] = true;
     if (unevaluated)
       error_at(k, n, "'await' in an unevaluated operand%s", "");
     else if (k->fn == NULL)
       error_at(k, n, "'await' outside of an async function%s", "");
-    else if (!n->spelled)
-      error_at(k, n,
-               "'await' inside a macro body is not supported yet%s", "");
     tr_node_t* call = n->call;
     tr_node_t* callee = call && call->kind == CXCursor_CallExpr && call->nkids
                             ? tr_node_strip(call->kids[0])
@@ -309,6 +335,24 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
     else
       call->callee = tr_shape_async_fn(k->p,
                                        clang_getCursorReferenced(callee->cur));
+  }
+  if (n->is_spawn) {
+    tr_node_t* call = n->call;
+    tr_node_t* callee = call && call->kind == CXCursor_CallExpr && call->nkids
+                            ? tr_node_strip(call->kids[0])
+                            : NULL;
+    if (!callee || callee->kind != CXCursor_DeclRefExpr ||
+        !tr_shape_async_fn(k->p, clang_getCursorReferenced(callee->cur)))
+      error_at(k, n,
+               "asyncc_spawn() requires a call of an async function as its "
+               "operand%s", "");
+    else
+      call->callee = tr_shape_async_fn(k->p,
+                                       clang_getCursorReferenced(callee->cur));
+    if (call && call->has_await)
+      error_at(k, n,
+               "'await' in the arguments of asyncc_spawn() is not supported; "
+               "await into a variable first%s", "");
   }
   if (n->is_run) {
     if (k->fn)
@@ -326,10 +370,6 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
     else
       call->callee = tr_shape_async_fn(k->p,
                                        clang_getCursorReferenced(callee->cur));
-    if (!n->spelled)
-      error_at(k, n,
-               "asyncc_run() inside a macro argument or body is not "
-               "supported yet%s", "");
   }
   if (n->kind == CXCursor_DeclRefExpr) {
     CXCursor ref = clang_getCursorReferenced(n->cur);
@@ -350,8 +390,9 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
       else if (!is_wrapped_call(up))
         error_at(k, n,
                  "call to async function '%s' must be awaited: write "
-                 "await(%s(...)) in an async function, or asyncc_run(...) "
-                 "from ordinary code", af->name);
+                 "await(...) in an async function, asyncc_run(...) "
+                 "from ordinary code, or asyncc_spawn(...) to start a task",
+                 af->name);
     } else if (k->fn && (clang_getCursorKind(ref) == CXCursor_VarDecl ||
                          clang_getCursorKind(ref) == CXCursor_ParmDecl)) {
       n->local = find_local(k->fn, ref);
@@ -359,6 +400,10 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
   }
   if (k->fn && n->kind == CXCursor_CallExpr) {
     char* name = tr_cursor_name(n->cur);
+    if (strcmp(name, "alloca") == 0 || strcmp(name, "__builtin_alloca") == 0)
+      error_at(k, n,
+               "alloca() in an async function: its memory would not survive "
+               "a suspension ('%s'); use an array or malloc()", name);
     if (strcmp(name, "setjmp") == 0 || strcmp(name, "_setjmp") == 0 ||
         strcmp(name, "sigsetjmp") == 0 || strcmp(name, "longjmp") == 0 ||
         strcmp(name, "siglongjmp") == 0 || strcmp(name, "_longjmp") == 0)
@@ -366,20 +411,7 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
                "setjmp/longjmp cannot be used in an async function ('%s'): "
                "the frame outlives the C stack it would jump to", name);
   }
-  if ((n->is_await || n->is_run) && n->spelled) {
-    for (size_t i = 0; i < k->p->nmacros; i++) {
-      tr_macro_t* m = &k->p->macros[i];
-      if (m->start <= n->start && n->end <= m->end) {
-        error_at(k, n,
-                 "'await' in an argument of macro '%s' is not supported "
-                 "yet: asyncc rewrites the source text, and a macro may "
-                 "evaluate its argument more than once or not at all",
-                 m->name);
-        break;
-      }
-    }
-  }
-  if (n->is_await || n->is_run) {
+  if (n->is_await || n->is_run || n->is_spawn) {
     /* the marker's own wrappers are not user code */
     if (n->call) check_node(k, n->call, unevaluated);
     return;
@@ -398,14 +430,14 @@ typedef struct {
 } top_t;
 
 static bool subtree_has_run(tr_node_t* n) {
-  if (n->is_run) return true;
+  if (n->is_run || n->is_spawn) return true;
   for (unsigned i = 0; i < n->nkids; i++)
     if (subtree_has_run(n->kids[i])) return true;
   return false;
 }
 
 static bool subtree_has_marker_or_async(tr_prog_t* p, tr_node_t* n) {
-  if (n->is_run || n->is_await) return true;
+  if (n->is_run || n->is_await || n->is_spawn) return true;
   if (n->kind == CXCursor_DeclRefExpr &&
       tr_shape_async_fn(p, clang_getCursorReferenced(n->cur)))
     return true;
@@ -523,6 +555,19 @@ static enum CXChildVisitResult visit_macro(CXCursor c, CXCursor parent,
   if (clang_getCursorKind(c) != CXCursor_MacroExpansion)
     return CXChildVisit_Continue;
   char* name = tr_cursor_name(c);
+  if (strcmp(name, "await") == 0) {
+    unsigned off;
+    CXSourceLocation l = clang_getCursorLocation(c);
+    if (is_spelled(l) && tr_tu_offset(p->tu, l, &off)) {
+      size_t cap = p->awaits_cap;
+      p->awaits = tr_grow(p->awaits, &p->awaits_cap, p->nawaits + 1,
+                          sizeof(unsigned));
+      p->await_seen = tr_grow(p->await_seen, &cap, p->nawaits + 1,
+                              sizeof(bool));
+      p->awaits[p->nawaits] = off;
+      p->await_seen[p->nawaits++] = false;
+    }
+  }
   if (strcmp(name, "await") == 0 || strcmp(name, "asyncc_run") == 0 ||
       strcmp(name, "async") == 0 || strcmp(name, "asyncc_spawn") == 0)
     return CXChildVisit_Continue;
@@ -546,5 +591,130 @@ int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu) {
   clang_visitChildren(clang_getTranslationUnitCursor(tu->tu), visit_macro, p);
   top_t t = {p, 0};
   clang_visitChildren(clang_getTranslationUnitCursor(tu->tu), visit_top, &t);
+  /* An await the trees never reached sits in a type (typeof) or another
+     operand that is never evaluated. */
+  for (size_t i = 0; i < p->nawaits; i++)
+    if (!p->await_seen[i]) {
+      tr_diag(TR_ERROR,
+              clang_getLocationForOffset(tu->tu, tu->file, p->awaits[i]),
+              "'await' in an unevaluated operand (typeof, sizeof or "
+              "_Alignof): the call would never run");
+      t.errors++;
+    }
   return t.errors ? -1 : 0;
+}
+
+/* ==================================================================
+ * Macro expansion
+ * ================================================================== */
+
+/* The outermost macro invocation wholly containing [start, end). */
+static tr_macro_t* outermost_macro(tr_prog_t* p, unsigned start,
+                                   unsigned end) {
+  tr_macro_t* best = NULL;
+  for (size_t i = 0; i < p->nmacros; i++) {
+    tr_macro_t* m = &p->macros[i];
+    if (m->start <= start && end <= m->end &&
+        (!best || m->end - m->start > best->end - best->start))
+      best = m;
+  }
+  return best;
+}
+
+typedef struct {
+  tr_prog_t* p;
+  tr_macro_t** want; /* macros to expand */
+  size_t n, cap;
+} expand_t;
+
+static void want_macro(expand_t* x, tr_macro_t* m) {
+  for (size_t i = 0; i < x->n; i++)
+    if (x->want[i] == m) return;
+  x->want = tr_grow(x->want, &x->cap, x->n + 1, sizeof *x->want);
+  x->want[x->n++] = m;
+}
+
+/* Nodes the lowering rewrites as text must not come from a macro. */
+static void find_macro_uses(expand_t* x, tr_node_t* n) {
+  if (!n->in_file) return;
+  bool rewritten =
+      n->is_await || n->is_run || n->is_spawn ||
+      n->kind == CXCursor_ReturnStmt || n->kind == CXCursor_DeclStmt ||
+      n->kind == CXCursor_ContinueStmt || n->kind == CXCursor_ForStmt ||
+      n->kind == CXCursor_CompoundLiteralExpr ||
+      (n->kind == CXCursor_DeclRefExpr && n->local && !n->spelled);
+  if (rewritten) {
+    tr_macro_t* m = outermost_macro(x->p, n->start, n->end);
+    if (m && (n->has_await || n->kind == CXCursor_ReturnStmt ||
+              n->kind == CXCursor_DeclRefExpr ||
+              n->kind == CXCursor_CompoundLiteralExpr ||
+              n->kind == CXCursor_DeclStmt || n->is_spawn || n->is_run ||
+              n->kind == CXCursor_ContinueStmt))
+      want_macro(x, m);
+  }
+  if (n->is_await || n->is_run || n->is_spawn) {
+    if (n->call) find_macro_uses(x, n->call);
+    return;
+  }
+  for (unsigned i = 0; i < n->nkids; i++) find_macro_uses(x, n->kids[i]);
+}
+
+/* The pretty-printed definition of function 'n', with all macros
+ * expanded, fitted into exactly 'lines' + 1 lines so that every later
+ * line of the file keeps its number: extra printed lines are joined onto
+ * the last one, missing ones padded. (libclang prints declarations only,
+ * so a whole function is the smallest unit it can expand.) */
+static char* print_fitted(tr_node_t* n, unsigned lines) {
+  CXPrintingPolicy pol = clang_getCursorPrintingPolicy(n->cur);
+  CXString s = clang_getCursorPrettyPrinted(n->cur, pol);
+  clang_PrintingPolicy_dispose(pol);
+  const char* t = clang_getCString(s);
+  size_t len = strlen(t);
+  while (len && (t[len - 1] == '\n' || t[len - 1] == ' ')) len--;
+  tr_buf_t b;
+  tr_buf_init(&b);
+  unsigned nl = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (t[i] == '\n') {
+      if (nl < lines) {
+        tr_buf_putc(&b, '\n');
+        nl++;
+      } else {
+        tr_buf_putc(&b, ' ');
+        while (i + 1 < len && t[i + 1] == ' ') i++;
+      }
+      continue;
+    }
+    tr_buf_putc(&b, t[i]);
+  }
+  for (; nl < lines; nl++) tr_buf_putc(&b, '\n');
+  clang_disposeString(s);
+  return tr_buf_take(&b);
+}
+
+char* tr_shape_expand_macros(tr_prog_t* p, size_t* len) {
+  tr_buf_t b;
+  tr_buf_init(&b);
+  unsigned pos = 0;
+  bool any = false;
+  for (tr_top_t* t = p->tops; t; t = t->next) {
+    if (!t->fn || !t->fn->body) continue;
+    expand_t x = {p, NULL, 0, 0};
+    find_macro_uses(&x, t->fn->body);
+    if (x.n == 0) continue;
+    any = true;
+    unsigned lines = 0;
+    for (unsigned k = t->root->start; k < t->root->end; k++)
+      if (p->tu->text[k] == '\n') lines++;
+    tr_buf_add(&b, p->tu->text + pos, t->root->start - pos);
+    tr_buf_puts(&b, print_fitted(t->root, lines));
+    pos = t->root->end;
+  }
+  if (!any) {
+    tr_buf_free(&b);
+    return NULL;
+  }
+  tr_buf_add(&b, p->tu->text + pos, p->tu->len - pos);
+  *len = b.len;
+  return tr_buf_take(&b);
 }

@@ -43,8 +43,11 @@ int tr_tu_parse(tr_tu_t* t, const char* path, const tr_tu_opts_t* o) {
   args[n++] = "-ferror-limit=0";
   for (int i = 0; i < o->argc; i++) args[n++] = o->argv[i];
   t->index = clang_createIndex(0, 0);
+  struct CXUnsavedFile unsaved = {path, o->contents,
+                                  (unsigned long)o->contents_len};
   enum CXErrorCode err = clang_parseTranslationUnit2(
-      t->index, path, args, n, NULL, 0,
+      t->index, path, args, n, o->contents ? &unsaved : NULL,
+      o->contents ? 1 : 0,
       CXTranslationUnit_KeepGoing | CXTranslationUnit_DetailedPreprocessingRecord,
       &t->tu);
   if (err != CXError_Success || t->tu == NULL) {
@@ -52,7 +55,7 @@ int tr_tu_parse(tr_tu_t* t, const char* path, const tr_tu_opts_t* o) {
             path, (int)err);
     return -1;
   }
-  tr_diag_forward(t->tu);
+  if (!o->contents) tr_diag_forward(t->tu);
   t->file = clang_getFile(t->tu, path);
   size_t len = 0;
   t->text = t->file ? clang_getFileContents(t->tu, t->file, &len) : NULL;

@@ -28,6 +28,8 @@ typedef struct {
   const char* include_dir;   /* the directory holding asyncc.h */
   int argc;                  /* user's clang arguments (-I, -D, -std) */
   const char* const* argv;
+  const char* contents;      /* parse this text as the main file, or NULL */
+  size_t contents_len;
 } tr_tu_opts_t;
 
 /* Parses 'path'. Returns 0 on success (clang's own errors are forwarded as
