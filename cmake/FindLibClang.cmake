@@ -21,6 +21,14 @@ string(CONCAT _libclang_hint
     "(run: bash scripts/setup.sh), or point -DASYNCC_LLVM_ROOT=<dir> at an "
     "LLVM 19 installation.")
 
+# A changed root invalidates what earlier runs found and cached.
+if(DEFINED _LibClang_ROOT_USED AND
+   NOT _LibClang_ROOT_USED STREQUAL ASYNCC_LLVM_ROOT)
+  unset(LibClang_INCLUDE_DIR CACHE)
+  unset(LibClang_LIBRARY CACHE)
+endif()
+set(_LibClang_ROOT_USED "${ASYNCC_LLVM_ROOT}" CACHE INTERNAL "")
+
 find_path(LibClang_INCLUDE_DIR
   NAMES clang-c/Index.h
   PATHS "${ASYNCC_LLVM_ROOT}/include"
