@@ -46,6 +46,8 @@ typedef struct {
   temp_t* temps;
   size_t ntemps, tcap;
   int nconts;        /* continue labels so far */
+  tr_buf_t fields;   /* extra frame fields (hoisted compound literals) */
+  int nliterals;
   const char* indent;
   int errors;
 } lower_t;
@@ -822,6 +824,40 @@ static void lower_stmt(lower_t* L, tr_node_t* s) {
  * Pre-pass: references to promoted locals, continue targets
  * ================================================================== */
 
+static tr_node_t* enclosing_block(tr_node_t* n) {
+  while (n && n->kind != CXCursor_CompoundStmt) n = n->parent;
+  return n;
+}
+
+/* A compound literal lives until its block ends; when the block can
+ * suspend, the object must live in the frame:
+ *   (T){...}  ->  (*(T (*))memcpy(&F, &(T){...}, sizeof F))
+ * an lvalue of type T stored in frame field F, so '&' and array decay
+ * behave as before. */
+static void hoist_literals(lower_t* L, tr_node_t* n) {
+  for (unsigned i = 0; i < n->nkids; i++) hoist_literals(L, n->kids[i]);
+  if (n->kind != CXCursor_CompoundLiteralExpr || !n->in_file) return;
+  tr_node_t* b = enclosing_block(n);
+  if (!b || !b->has_await) return;
+  CXType t = clang_getCursorType(n->cur);
+  char* name = tr_sprintf("asyncc__cl%d", L->nliterals++);
+  const char* why = NULL;
+  char* field = tr_frame_declarator(t, name, true, &why);
+  char* ptr = tr_frame_declarator(t, "(*)", false, &why);
+  if (!field || !ptr) {
+    tr_diag_cursor(TR_ERROR, n->cur,
+                   "this compound literal must be kept across an await, but "
+                   "its type is %s",
+                   why ? why : "not expressible");
+    L->errors++;
+    return;
+  }
+  tr_buf_printf(&L->fields, "  %s;\n", field);
+  tr_edit_replace(L->ed, n->start, n->end,
+                  tr_sprintf("(*(%s)memcpy(&" F "%s, &%s, sizeof " F "%s))",
+                             ptr, name, render_node(L, n), name));
+}
+
 static void rewrite_refs(lower_t* L, tr_node_t* n) {
   if (n->in_file && n->spelled && n->end - n->start >= 8 &&
       (n->kind == CXCursor_UnexposedExpr || n->kind == CXCursor_StringLiteral ||
@@ -1030,6 +1066,7 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
   }
   for (size_t i = 0; i < L->ntemps; i++)
     if (L->temps[i].crosses) tr_buf_printf(out, "  %s;\n", L->temps[i].field);
+  if (L->fields.len) tr_buf_add(out, L->fields.data, L->fields.len);
   if (L->nstates) tr_buf_puts(out, "  asyncc_frame_t* asyncc__c;\n");
   tr_buf_puts(out, "};\n");
 
@@ -1117,12 +1154,15 @@ int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out) {
   L.indent = "";
   loop_labels = NULL;
   tr_buf_init(&L.dispatch);
+  tr_buf_init(&L.fields);
   rewrite_refs(&L, fn->body);
+  hoist_literals(&L, fn->body);
   lower_runs(p, ed, fn->body); /* asyncc_spawn() */
   plan_loops(&L, fn->body);
   lower_stmt(&L, fn->body);
   if (L.errors == 0) emit_function(&L, out);
   tr_buf_free(&L.dispatch);
+  tr_buf_free(&L.fields);
   return L.errors ? -1 : 0;
 }
 

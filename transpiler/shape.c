@@ -416,6 +416,19 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
     if (n->call) check_node(k, n->call, unevaluated);
     return;
   }
+  if (n->kind == CXCursor_VarDecl || n->kind == CXCursor_TypedefDecl ||
+      n->kind == CXCursor_FieldDecl || n->kind == CXCursor_ParmDecl) {
+    /* everything but the initializer is part of the type (typeof) */
+    CXCursor init = n->kind == CXCursor_VarDecl
+                        ? clang_Cursor_getVarDeclInitializer(n->cur)
+                        : clang_getNullCursor();
+    bool vla = clang_getCursorType(n->cur).kind == CXType_VariableArray;
+    for (unsigned i = 0; i < n->nkids; i++)
+      check_node(k, n->kids[i],
+                 unevaluated || (!vla && !clang_equalCursors(n->kids[i]->cur,
+                                                             init)));
+    return;
+  }
   for (unsigned i = 0; i < n->nkids; i++)
     check_node(k, n->kids[i], unevaluated);
 }
