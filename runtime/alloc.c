@@ -1,15 +1,25 @@
-/* alloc.c - the replaceable allocator and the frame free lists.
+/* alloc.c - the replaceable allocator and the frame allocator.
  *
  * Every frame (generated or hand-written) and every task comes from
  * asyncc__frame_alloc. Sizes up to ASYNCC__SMALL_MAX are rounded up to a
- * 16-byte size class and recycled through per-thread free lists, so an
- * await in steady state does not call malloc; bigger frames go straight to
- * the allocator. The free lists are per thread because runners are: no
- * locking on the hot path. A thread's lists are returned to the allocator
- * when the thread exits (a pthread key destructor) or on asyncc__frame_trim.
+ * 16-byte size class (16 keeps any C object aligned, as malloc does) and
+ * served per thread: first from the class's free list, then carved from a
+ * 64 KiB chunk. So an await in steady state costs a pointer pop and a
+ * pointer push, with no lock, no atomic and no malloc, and a block carries
+ * no malloc header (a parked task is a few small blocks). Bigger frames go
+ * straight to the allocator.
  *
- * Under AddressSanitizer the free lists are bypassed, so a frame used after
- * it was freed, or freed twice, is reported instead of silently recycled.
+ * Everything is per thread because runners are: frames stay on the thread
+ * that allocated them. A thread's chunks go back to the allocator when the
+ * thread exits (a pthread key destructor), or on asyncc__frame_trim, but
+ * only if none of its blocks is still in use (otherwise they stay: never a
+ * use after free).
+ *
+ * The live count (blocks allocated and not freed) is kept per thread and
+ * folded into a global at thread exit, so counting costs no atomic either.
+ *
+ * Under AddressSanitizer every block is its own malloc, so a frame used
+ * after it was freed, or freed twice, is reported instead of recycled.
  *
  * Running out of memory for a frame has no error channel in the awaiting
  * expression: it prints a message and aborts, as a C stack overflow would.
@@ -32,11 +42,28 @@
 #define ASYNCC__CLASS_SHIFT 4 /* 16-byte size classes */
 #define ASYNCC__SMALL_MAX 1024
 #define ASYNCC__NCLASSES (ASYNCC__SMALL_MAX >> ASYNCC__CLASS_SHIFT)
+#define ASYNCC__CHUNK_SIZE (64 * 1024)
 
 typedef struct free_block_s free_block_t;
 struct free_block_s {
   free_block_t* next;
 };
+
+/* A chunk starts with this header (16 bytes, so blocks stay aligned). */
+typedef struct chunk_s chunk_t;
+struct chunk_s {
+  chunk_t* next;
+  void* pad;
+};
+
+typedef struct {
+  free_block_t* free[ASYNCC__NCLASSES];
+  char* bump[ASYNCC__NCLASSES]; /* the rest of the class's last chunk */
+  char* bump_end[ASYNCC__NCLASSES];
+  chunk_t* chunks; /* every chunk of this thread */
+  long live;       /* blocks allocated minus freed on this thread */
+  int registered;  /* the exit destructor is set up */
+} thread_heap_t;
 
 static struct {
   asyncc_malloc_func malloc_func;
@@ -45,8 +72,10 @@ static struct {
   asyncc_free_func free_func;
 } allocator = {malloc, realloc, calloc, free};
 
-static _Thread_local free_block_t* free_lists[ASYNCC__NCLASSES];
-static atomic_long live_frames;
+static ASYNCC__TLS thread_heap_t heap;
+static atomic_long exited_live; /* the live counts of exited threads */
+static pthread_key_t thread_key;
+static pthread_once_t thread_key_once = PTHREAD_ONCE_INIT;
 
 void* asyncc__malloc(size_t size) { return allocator.malloc_func(size); }
 
@@ -67,7 +96,7 @@ int asyncc_replace_allocator(asyncc_malloc_func malloc_func,
   if (malloc_func == NULL || realloc_func == NULL || calloc_func == NULL ||
       free_func == NULL)
     return UV_EINVAL;
-  /* Blocks in the free lists came from the old allocator. */
+  /* Chunks came from the old allocator. */
   asyncc__frame_trim();
   allocator.malloc_func = malloc_func;
   allocator.realloc_func = realloc_func;
@@ -78,25 +107,24 @@ int asyncc_replace_allocator(asyncc_malloc_func malloc_func,
 
 void asyncc__frame_trim(void) {
   size_t i;
+  if (heap.live != 0) return; /* blocks in use: keep every chunk */
+  while (heap.chunks != NULL) {
+    chunk_t* next = heap.chunks->next;
+    asyncc__free(heap.chunks);
+    heap.chunks = next;
+  }
   for (i = 0; i < ASYNCC__NCLASSES; i++) {
-    free_block_t* b = free_lists[i];
-    free_lists[i] = NULL;
-    while (b != NULL) {
-      free_block_t* next = b->next;
-      asyncc__free(b);
-      b = next;
-    }
+    heap.free[i] = NULL;
+    heap.bump[i] = NULL;
+    heap.bump_end[i] = NULL;
   }
 }
 
-#ifndef ASYNCC__NO_FREE_LISTS
-static _Thread_local int thread_registered;
-static pthread_key_t thread_key;
-static pthread_once_t thread_key_once = PTHREAD_ONCE_INIT;
-
 static void thread_exit(void* arg) {
   (void)arg;
+  atomic_fetch_add_explicit(&exited_live, heap.live, memory_order_relaxed);
   asyncc__frame_trim();
+  heap.live = 0;
 }
 
 static void thread_key_create(void) {
@@ -104,49 +132,67 @@ static void thread_key_create(void) {
     asyncc__fatal("pthread_key_create failed");
 }
 
-/* Arranges for the calling thread's free lists to be released when it
- * exits; done once per thread, the first time a block is recycled. */
+/* Arranges for thread_exit to run when the calling thread exits. */
 static void register_thread(void) {
   pthread_once(&thread_key_once, thread_key_create);
   /* Any non-NULL value makes the destructor run. */
-  pthread_setspecific(thread_key, &thread_registered);
-  thread_registered = 1;
+  pthread_setspecific(thread_key, &heap);
+  heap.registered = 1;
+}
+
+static void* oom(size_t size) {
+  asyncc__fatal("out of memory allocating a %zu-byte frame", size);
+}
+
+#ifndef ASYNCC__NO_FREE_LISTS
+/* The slow path of a small allocation: carve a block of class 'c' from a
+ * chunk, taking a new chunk when the class's is used up. */
+static void* carve(size_t c) {
+  size_t size = (c + 1) << ASYNCC__CLASS_SHIFT;
+  char* p;
+  if (heap.bump[c] == NULL || heap.bump[c] + size > heap.bump_end[c]) {
+    chunk_t* chunk = asyncc__malloc(ASYNCC__CHUNK_SIZE);
+    if (chunk == NULL) oom(size);
+    chunk->next = heap.chunks;
+    heap.chunks = chunk;
+    heap.bump[c] = (char*)chunk + sizeof(chunk_t);
+    heap.bump_end[c] = (char*)chunk + ASYNCC__CHUNK_SIZE;
+  }
+  p = heap.bump[c];
+  heap.bump[c] += size;
+  return p;
 }
 #endif
 
 ASYNCC__ABI void* asyncc__frame_alloc(size_t size) {
   void* p;
-  if (size == 0) size = 1;
+  if (!heap.registered) register_thread();
+  heap.live++;
 #ifndef ASYNCC__NO_FREE_LISTS
   if (size <= ASYNCC__SMALL_MAX) {
-    size_t c = (size - 1) >> ASYNCC__CLASS_SHIFT;
-    free_block_t* b = free_lists[c];
+    size_t c = size == 0 ? 0 : (size - 1) >> ASYNCC__CLASS_SHIFT;
+    free_block_t* b = heap.free[c];
     if (b != NULL) {
-      free_lists[c] = b->next;
-      atomic_fetch_add_explicit(&live_frames, 1, memory_order_relaxed);
+      heap.free[c] = b->next;
       return b;
     }
-    size = (c + 1) << ASYNCC__CLASS_SHIFT;
+    return carve(c);
   }
 #endif
-  p = asyncc__malloc(size);
-  if (p == NULL)
-    asyncc__fatal("out of memory allocating a %zu-byte frame", size);
-  atomic_fetch_add_explicit(&live_frames, 1, memory_order_relaxed);
+  p = asyncc__malloc(size == 0 ? 1 : size);
+  if (p == NULL) oom(size);
   return p;
 }
 
 ASYNCC__ABI void asyncc__frame_free(void* frame, size_t size) {
   if (frame == NULL) return;
-  atomic_fetch_sub_explicit(&live_frames, 1, memory_order_relaxed);
+  heap.live--;
 #ifndef ASYNCC__NO_FREE_LISTS
-  if (size == 0) size = 1;
   if (size <= ASYNCC__SMALL_MAX) {
-    size_t c = (size - 1) >> ASYNCC__CLASS_SHIFT;
+    size_t c = size == 0 ? 0 : (size - 1) >> ASYNCC__CLASS_SHIFT;
     free_block_t* b = frame;
-    if (!thread_registered) register_thread();
-    b->next = free_lists[c];
-    free_lists[c] = b;
+    b->next = heap.free[c];
+    heap.free[c] = b;
     return;
   }
 #else
@@ -156,5 +202,5 @@ ASYNCC__ABI void asyncc__frame_free(void* frame, size_t size) {
 }
 
 long asyncc__frame_live_count(void) {
-  return atomic_load_explicit(&live_frames, memory_order_relaxed);
+  return atomic_load_explicit(&exited_live, memory_order_relaxed) + heap.live;
 }

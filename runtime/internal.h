@@ -155,28 +155,42 @@ enum {
   ASYNCC__FLAG_CANCEL = 1u << 1, /* resumed to be cancelled, not woken */
 };
 
+/* Thread-local state of a library that is linked, not dlopen'ed: the
+ * initial-exec model makes every access a plain load, even in PIC code. */
+#if defined(__GNUC__)
+#define ASYNCC__TLS _Thread_local __attribute__((tls_model("initial-exec")))
+#else
+#define ASYNCC__TLS _Thread_local
+#endif
+
+/* The calling thread's runner (runner.c). */
+extern ASYNCC__TLS asyncc_runner_t* asyncc__current_runner;
+
 /* ---- Tasks (task.c) ---------------------------------------------------- */
 
+/* A task's state bits live in bits 8-15 of its future's flags (which uses
+ * bit 0 and the top 16 bits), to keep the task at 80 bytes. */
 enum {
-  ASYNCC__TASK_STARTED = 1u << 0,   /* its root has been resumed */
-  ASYNCC__TASK_QUEUED = 1u << 1,    /* 'ready' is in the ready queue */
-  ASYNCC__TASK_CANCEL = 1u << 2,    /* cancellation requested */
-  ASYNCC__TASK_DONE = 1u << 3,      /* the root completed */
-  ASYNCC__TASK_DETACHED = 1u << 4,  /* free it when done */
-  ASYNCC__TASK_JOINED = 1u << 5,    /* a join claimed it */
-  ASYNCC__TASK_ROOT = 1u << 6,      /* the task of asyncc__run */
-  ASYNCC__TASK_NOTIFYING = 1u << 7, /* completing: do not free yet */
+  ASYNCC__TASK_STARTED = 1u << 8,    /* its root has been resumed */
+  ASYNCC__TASK_QUEUED = 1u << 9,     /* 'ready' is in the ready queue */
+  ASYNCC__TASK_CANCEL = 1u << 10,    /* cancellation requested */
+  ASYNCC__TASK_DONE = 1u << 11,      /* the root completed */
+  ASYNCC__TASK_DETACHED = 1u << 12,  /* free it when done */
+  ASYNCC__TASK_JOINED = 1u << 13,    /* a join claimed it */
+  ASYNCC__TASK_ROOT = 1u << 14,      /* the task of asyncc__run */
+  ASYNCC__TASK_NOTIFYING = 1u << 15, /* completing: do not free yet */
 };
 
+/* A task belongs to the runner of the thread that created it, which is
+ * the thread's current runner whenever its code runs: no pointer to it. */
 struct asyncc_task_s {
-  asyncc_future_t future; /* done when the task ends; status 0/UV_ECANCELED */
+  asyncc_future_t future; /* done when the task ends; status 0/UV_ECANCELED;
+                             its flags also hold ASYNCC__TASK_* */
   asyncc__node_t ready;   /* ready-queue entry; run = resume 'frame' */
   asyncc_frame_t* frame;  /* the root until started and once done; while
                              running, the leaf it is suspended in */
   asyncc_take_into_cb take_into; /* NULL: the root is not the task's */
-  asyncc_runner_t* runner;
-  struct asyncc__queue_s link; /* in runner->tasks */
-  unsigned int flags;          /* ASYNCC__TASK_* */
+  struct asyncc__queue_s link;   /* in runner->tasks */
 };
 
 /* Creates a task for 'root' on 'runner' (not queued, not started). */
@@ -210,7 +224,7 @@ void asyncc__leaf_wake(asyncc_frame_t* leaf);
 
 /* Non-zero if the leaf's task has been cancelled. */
 static inline int asyncc__leaf_cancelled(const asyncc_frame_t* leaf) {
-  return (leaf->task->flags & ASYNCC__TASK_CANCEL) != 0;
+  return (leaf->task->future.flags & ASYNCC__TASK_CANCEL) != 0;
 }
 
 /* For a leaf that starts in a cancelled task: suspends it and wakes it
@@ -218,9 +232,10 @@ static inline int asyncc__leaf_cancelled(const asyncc_frame_t* leaf) {
  * Returns ASYNCC_PENDING. */
 int asyncc__leaf_start_cancelled(asyncc_frame_t* leaf);
 
-/* The runner of the leaf's task. */
+/* The runner of the leaf's task: the thread's. */
 static inline asyncc_runner_t* asyncc__leaf_runner(const asyncc_frame_t* f) {
-  return f->task->runner;
+  (void)f;
+  return asyncc__current_runner;
 }
 
 /* Aborts with a message naming 'what' if 'leaf' is not running in a task

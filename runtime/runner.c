@@ -22,7 +22,8 @@
 
 #include "internal.h"
 
-static _Thread_local asyncc_runner_t* current_runner;
+ASYNCC__TLS asyncc_runner_t* asyncc__current_runner;
+#define current_runner asyncc__current_runner
 
 static asyncc_runner_t implicit_runner;
 static atomic_int implicit_taken;
@@ -135,7 +136,7 @@ static size_t tasks_not_done(asyncc_runner_t* r) {
   asyncc__queue_t* q;
   for (q = r->tasks.next; q != &r->tasks; q = q->next) {
     asyncc_task_t* t = container_of(q, asyncc_task_t, link);
-    if (!(t->flags & ASYNCC__TASK_DONE)) n++;
+    if (!(t->future.flags & ASYNCC__TASK_DONE)) n++;
   }
   return n;
 }
@@ -145,11 +146,11 @@ static size_t tasks_not_done(asyncc_runner_t* r) {
 static void run_until_done(asyncc_runner_t* r, asyncc_task_t* task) {
   for (;;) {
     int alive;
-    if (task != NULL ? (task->flags & ASYNCC__TASK_DONE) != 0
+    if (task != NULL ? (task->future.flags & ASYNCC__TASK_DONE) != 0
                      : tasks_not_done(r) == 0)
       return;
     alive = uv_run(r->loop, UV_RUN_ONCE);
-    if (!alive && (task != NULL ? !(task->flags & ASYNCC__TASK_DONE)
+    if (!alive && (task != NULL ? !(task->future.flags & ASYNCC__TASK_DONE)
                                 : tasks_not_done(r) != 0))
       asyncc__fatal(
           "asyncc_run: deadlock: %zu task(s) still waiting, but the event "
@@ -172,7 +173,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__run(asyncc_frame_t* root) {
 
   /* The root is not the task's to free: the caller takes its result. */
   task = asyncc__task_new(r, root, NULL);
-  task->flags |= ASYNCC__TASK_STARTED | ASYNCC__TASK_ROOT;
+  task->future.flags |= ASYNCC__TASK_STARTED | ASYNCC__TASK_ROOT;
   asyncc__resume(root);
   run_until_done(r, task);
 

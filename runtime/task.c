@@ -30,8 +30,6 @@ asyncc_task_t* asyncc__task_new(asyncc_runner_t* runner, asyncc_frame_t* root,
   t->ready.run = task_run;
   t->frame = root;
   t->take_into = take_into;
-  t->runner = runner;
-  t->flags = 0;
   asyncc__queue_insert_tail(&runner->tasks, &t->link);
   runner->task_count++;
   root->parent = NULL;
@@ -40,10 +38,10 @@ asyncc_task_t* asyncc__task_new(asyncc_runner_t* runner, asyncc_frame_t* root,
 }
 
 void asyncc__task_free(asyncc_task_t* t) {
-  ASYNCC__ASSERT(t->flags & ASYNCC__TASK_DONE);
+  ASYNCC__ASSERT(t->future.flags & ASYNCC__TASK_DONE);
   if (t->take_into != NULL) t->take_into(t->frame, NULL);
   asyncc__queue_remove(&t->link);
-  t->runner->task_count--;
+  asyncc__current_runner->task_count--;
   asyncc_future_close(&t->future);
   asyncc__frame_free(t, sizeof *t);
 }
@@ -57,25 +55,26 @@ int asyncc__task_take(asyncc_task_t* t, void* result_out) {
 }
 
 void asyncc__task_enqueue(asyncc_task_t* t) {
-  if (t->flags & ASYNCC__TASK_QUEUED) return;
-  t->flags |= ASYNCC__TASK_QUEUED;
-  asyncc__runner_push(t->runner, &t->ready);
+  if (t->future.flags & ASYNCC__TASK_QUEUED) return;
+  t->future.flags |= ASYNCC__TASK_QUEUED;
+  asyncc__runner_push(asyncc__current_runner, &t->ready);
 }
 
 static void task_complete(asyncc_task_t* t, asyncc_frame_t* root) {
   t->frame = root;
   /* Done callbacks run inside asyncc__future_complete and may detach the
    * task: NOTIFYING defers the free to here. */
-  t->flags |= ASYNCC__TASK_DONE | ASYNCC__TASK_NOTIFYING;
+  t->future.flags |= ASYNCC__TASK_DONE | ASYNCC__TASK_NOTIFYING;
   asyncc__future_complete(
-      &t->future, (t->flags & ASYNCC__TASK_CANCEL) ? UV_ECANCELED : 0, NULL);
-  t->flags &= ~ASYNCC__TASK_NOTIFYING;
-  if (t->flags & ASYNCC__TASK_DETACHED) asyncc__task_free(t);
+      &t->future, (t->future.flags & ASYNCC__TASK_CANCEL) ? UV_ECANCELED : 0,
+      NULL);
+  t->future.flags &= ~ASYNCC__TASK_NOTIFYING;
+  if (t->future.flags & ASYNCC__TASK_DETACHED) asyncc__task_free(t);
 }
 
 void asyncc__resume(asyncc_frame_t* f) {
   asyncc_task_t* t = f->task;
-  asyncc_runner_t* r = t->runner;
+  asyncc_runner_t* r = asyncc__current_runner;
   asyncc_task_t* prev = r->current;
 
   r->current = t;
@@ -97,13 +96,14 @@ static void task_run(asyncc__node_t* node) {
   asyncc_task_t* t = container_of(node, asyncc_task_t, ready);
   asyncc_frame_t* f = t->frame;
 
-  ASYNCC__ASSERT(!(t->flags & ASYNCC__TASK_DONE));
-  t->flags &= ~ASYNCC__TASK_QUEUED;
-  if (!(t->flags & ASYNCC__TASK_STARTED)) {
-    t->flags |= ASYNCC__TASK_STARTED;
+  ASYNCC__ASSERT(!(t->future.flags & ASYNCC__TASK_DONE));
+  t->future.flags &= ~ASYNCC__TASK_QUEUED;
+  if (!(t->future.flags & ASYNCC__TASK_STARTED)) {
+    t->future.flags |= ASYNCC__TASK_STARTED;
   } else if (!(f->flags & ASYNCC__FLAG_WOKEN)) {
     /* Queued by asyncc_task_cancel; deliver it once. */
-    if (!(t->flags & ASYNCC__TASK_CANCEL) || (f->flags & ASYNCC__FLAG_CANCEL))
+    if (!(t->future.flags & ASYNCC__TASK_CANCEL) ||
+        (f->flags & ASYNCC__FLAG_CANCEL))
       return;
     f->flags |= ASYNCC__FLAG_CANCEL;
   }
@@ -148,40 +148,44 @@ ASYNCC__ABI asyncc_task_t* asyncc__spawn(asyncc_frame_t* root,
   r = asyncc__runner_get();
   t = asyncc__task_new(r, root, take_into);
   /* asyncc_run is ending every task: a new one starts cancelled. */
-  if (r->flags & ASYNCC__RUNNER_SHUTDOWN) t->flags |= ASYNCC__TASK_CANCEL;
+  if (r->flags & ASYNCC__RUNNER_SHUTDOWN)
+    t->future.flags |= ASYNCC__TASK_CANCEL;
   asyncc__task_enqueue(t);
   return t;
 }
 
 int asyncc_task_cancel(asyncc_task_t* t) {
   if (t == NULL) return UV_EINVAL;
-  if (t->flags & (ASYNCC__TASK_DONE | ASYNCC__TASK_CANCEL)) return 0;
-  t->flags |= ASYNCC__TASK_CANCEL;
+  if (t->future.flags & (ASYNCC__TASK_DONE | ASYNCC__TASK_CANCEL)) return 0;
+  t->future.flags |= ASYNCC__TASK_CANCEL;
   /* A suspended task is woken to deliver it; a queued one sees the flag
    * when it runs, and a running one (cancelling itself) at its next
    * await. */
-  if ((t->flags & ASYNCC__TASK_STARTED) && !(t->flags & ASYNCC__TASK_QUEUED) &&
-      t->runner->current != t)
+  if ((t->future.flags & ASYNCC__TASK_STARTED) &&
+      !(t->future.flags & ASYNCC__TASK_QUEUED) &&
+      asyncc__current_runner->current != t)
     asyncc__task_enqueue(t);
   return 0;
 }
 
 int asyncc_task_detach(asyncc_task_t* t) {
-  if (t == NULL || (t->flags & (ASYNCC__TASK_DETACHED | ASYNCC__TASK_JOINED |
-                                ASYNCC__TASK_ROOT)))
+  if (t == NULL ||
+      (t->future.flags &
+       (ASYNCC__TASK_DETACHED | ASYNCC__TASK_JOINED | ASYNCC__TASK_ROOT)))
     return UV_EINVAL;
-  t->flags |= ASYNCC__TASK_DETACHED;
-  if ((t->flags & ASYNCC__TASK_DONE) && !(t->flags & ASYNCC__TASK_NOTIFYING))
+  t->future.flags |= ASYNCC__TASK_DETACHED;
+  if ((t->future.flags & ASYNCC__TASK_DONE) &&
+      !(t->future.flags & ASYNCC__TASK_NOTIFYING))
     asyncc__task_free(t);
   return 0;
 }
 
 int asyncc_task_is_done(const asyncc_task_t* t) {
-  return t != NULL && (t->flags & ASYNCC__TASK_DONE) != 0;
+  return t != NULL && (t->future.flags & ASYNCC__TASK_DONE) != 0;
 }
 
 int asyncc_task_is_cancelled(const asyncc_task_t* t) {
-  return t != NULL && (t->flags & ASYNCC__TASK_CANCEL) != 0;
+  return t != NULL && (t->future.flags & ASYNCC__TASK_CANCEL) != 0;
 }
 
 asyncc_future_t* asyncc_task_get_future(asyncc_task_t* t) {
@@ -223,14 +227,14 @@ static int join_resume(asyncc_frame_t* fp) {
   switch (f->hdr.state) {
     case 0:
       asyncc__leaf_check(fp, "asyncc_task_join");
-      if (t == NULL || t == fp->task || t->runner != fp->task->runner ||
-          (t->flags &
+      if (t == NULL || t == fp->task ||
+          (t->future.flags &
            (ASYNCC__TASK_DETACHED | ASYNCC__TASK_JOINED | ASYNCC__TASK_ROOT))) {
         f->result = UV_EINVAL;
         return ASYNCC_DONE;
       }
-      t->flags |= ASYNCC__TASK_JOINED;
-      if (t->flags & ASYNCC__TASK_DONE)
+      t->future.flags |= ASYNCC__TASK_JOINED;
+      if (t->future.flags & ASYNCC__TASK_DONE)
         return join_finish(f, asyncc__leaf_cancelled(fp));
       /* A cancelled joiner passes the cancellation on, then still waits:
        * the joined task's result is never lost. */

@@ -20,8 +20,8 @@
 #include "internal.h"
 
 static int task_waitable(const asyncc_frame_t* leaf, const asyncc_task_t* t) {
-  return t != NULL && t != leaf->task && t->runner == leaf->task->runner &&
-         !(t->flags &
+  return t != NULL && t != leaf->task &&
+         !(t->future.flags &
            (ASYNCC__TASK_DETACHED | ASYNCC__TASK_JOINED | ASYNCC__TASK_ROOT));
 }
 
@@ -58,7 +58,8 @@ static void gather_wake(asyncc__node_t* node) {
 /* Waits for the first unfinished task from tasks[i] on, or finishes. */
 static int gather_next(wait_frame_t* f) {
   size_t k;
-  while (f->i < f->n && (f->tasks[f->i]->flags & ASYNCC__TASK_DONE)) f->i++;
+  while (f->i < f->n && (f->tasks[f->i]->future.flags & ASYNCC__TASK_DONE))
+    f->i++;
   if (f->i < f->n) {
     f->node.run = gather_wake;
     asyncc__future_add_waiter(&f->tasks[f->i]->future, &f->node);
@@ -127,7 +128,7 @@ static int wait_resume(asyncc_frame_t* fp) {
       if (asyncc__leaf_cancelled(fp)) return wait_cancel(f);
       if (!f->race) return gather_next(f);
       for (k = 0; k < f->n; k++) {
-        if (f->tasks[k]->flags & ASYNCC__TASK_DONE) {
+        if (f->tasks[k]->future.flags & ASYNCC__TASK_DONE) {
           f->result = (int)k;
           return ASYNCC_DONE;
         }
@@ -239,7 +240,7 @@ static int timeout_resume(asyncc_frame_t* fp) {
         f->result = UV_EINVAL;
         return ASYNCC_DONE;
       }
-      if (f->task->flags & ASYNCC__TASK_DONE) {
+      if (f->task->future.flags & ASYNCC__TASK_DONE) {
         f->result =
             asyncc__leaf_cancelled(fp) ? UV_ECANCELED : f->task->future.status;
         return ASYNCC_DONE;
