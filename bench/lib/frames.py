@@ -3,19 +3,23 @@
 
     frames.py BUILD_DIR ROOT [ASYNCC]
 
-For every async function of the asyncc bench programs, compares the size of
-the frame asyncc generated with the smallest frame the ABI allows for it:
-the 32-byte header, the return slot, the parameters (_start stores them),
-the locals live across an await, and one pointer to the awaited child frame
-when the function awaits (aligned as a C struct would be). The minimum is
-written down by hand below, from reading each function.
+For every async function of the asyncc bench programs, compares the bytes
+of the frame asyncc generated with the smallest frame the ABI allows for
+it. Both count a function's own frame: the frames of awaited callees that
+asyncc embeds in it (the asyncc__u union) are counted with the callee. The
+smallest frame holds the 32-byte header, the return slot, the parameters
+(_start stores them), the locals live across an await and, when the
+function awaits a function of another translation unit (the runtime's),
+one pointer to that child frame; fields ordered by alignment, the struct
+rounded to 8 bytes. It is written down by hand below, from reading each
+function.
 
-Frame sizes come from `asyncc --report` once asyncc has it; until then from
-sizeof(struct asyncc__F_frame), compiled from the generated C itself (the
-same number, measured rather than reported). Prints per-function lines to
-stderr and, for bench/run's raw file,
-    sample frame.asyncc bytes <sum of frame sizes>
-    sample frame.live bytes <sum of minimal frames>
+Frame sizes come from sizeof(struct asyncc__F_frame) (minus its asyncc__u
+union), compiled from the generated C itself; `asyncc --report` should give
+the same numbers once it exists. Prints per-function lines to stderr and,
+for bench/run's raw file,
+    sample frame.asyncc bytes <sum of own frame sizes>
+    sample frame.live bytes <sum of the smallest frames>
 """
 import glob
 import os
@@ -24,29 +28,31 @@ import subprocess
 import sys
 import tempfile
 
-# (program source, function) -> minimal frame bytes, with the reasoning.
+# (program source, function) -> smallest own frame in bytes, and why.
 MINIMAL = {
-    # leaf(int x): no await. hdr 32 + ret int 4 + x 4.
+    # leaf(int x): no await. hdr 32 + ret 4 + x 4.
     ("await/asyncc.c", "leaf"): 40,
-    # loop(long n): hdr 32 + ret 8 + n 8 + sum 8 + i 8 + child 8.
-    ("await/asyncc.c", "loop"): 72,
-    # amain(long n): hdr 32 + ret 4 (+4 pad) + n 8 + sum 8 + t0 8 + child 8.
-    ("await/asyncc.c", "amain"): 72,
-    # worker(long n): hdr 32 + ret 4 (+4) + n 8 + i 8 + child 8.
+    # loop(long n): hdr 32 + ret 8 + n 8 + sum 8 + i 8 (leaf is embedded).
+    ("await/asyncc.c", "loop"): 64,
+    # amain(long n): hdr 32 + n 8 + sum 8 + t0 8 + ret 4 = 60 -> 64.
+    ("await/asyncc.c", "amain"): 64,
+    # worker(long n): hdr 32 + n 8 + i 8 + child 8 (asyncc_yield) + ret 4
+    # = 60 -> 64.
     ("yield/asyncc.c", "worker"): 64,
-    # amain(long n): hdr 32 + ret 4 (+4) + n 8 + t0 8 + child 8.
-    ("yield/asyncc.c", "amain"): 64,
+    # amain(long n): hdr 32 + n 8 + t0 8 + ret 4 = 52 -> 56.
+    ("yield/asyncc.c", "amain"): 56,
     ("yield/asyncc_many.c", "worker"): 64,
-    # run(ntasks, per): hdr 32 + ret double 8 + ntasks 8 + per 8 + tasks 8
-    # + t 8 + t0 8 + child 8.
+    # run(ntasks, per): hdr 32 + ret 8 + ntasks 8 + per 8 + tasks 8 + t 8
+    # + t0 8 + child 8 (asyncc_task_join).
     ("yield/asyncc_many.c", "run"): 88,
-    # amain(ntasks, total): hdr 32 + ret 4 (+4) + ntasks 8 + total 8 + per 8
-    # + child 8.
-    ("yield/asyncc_many.c", "amain"): 72,
-    # parked_task(fut, id): hdr 32 + ret 4 + id 4 + fut 8 + child 8.
+    # amain(ntasks, total): hdr 32 + ntasks 8 + total 8 + per 8 + ret 4
+    # = 60 -> 64.
+    ("yield/asyncc_many.c", "amain"): 64,
+    # parked_task(fut, id): hdr 32 + fut 8 + child 8 (asyncc_future_wait)
+    # + id 4 + ret 4.
     ("park/asyncc.c", "parked_task"): 56,
-    # amain(long n): hdr 32 + ret 4 (+4) + n 8 + fut (asyncc_future_t, 32)
-    # + child 8; i is not live across an await.
+    # amain(long n): hdr 32 + n 8 + fut (asyncc_future_t) 32 + child 8
+    # + ret 4 = 84 -> 88; i is not live across an await.
     ("park/asyncc.c", "amain"): 88,
 }
 
@@ -66,14 +72,18 @@ def frame_sizes(gen_file, src_dir, root, build, cc):
             f.write('#include "%s"\n#undef main\n' % gen_file)
             f.write("int main(void) {\n")
             for n in names:
-                f.write('  printf("%s %%zu\\n", sizeof(struct asyncc__%s_frame));\n'
-                        % (n, n))
+                body = text[text.index("struct asyncc__%s_frame {" % n):]
+                body = body[:body.index("\n};")]
+                union = ("- sizeof(((struct asyncc__%s_frame*)0)->asyncc__u)"
+                         % n if "} asyncc__u;" in body else "")
+                f.write('  printf("%s %%zu\\n", sizeof(struct asyncc__%s_frame)'
+                        ' %s);\n' % (n, n, union))
             f.write("  return 0;\n}\n")
         exe = os.path.join(tmp, "probe")
         subprocess.run([cc, "-w", "-I", os.path.join(root, "include"),
                         "-I", os.path.join(root, "bench", "lib"),
                         "-iquote", src_dir, "-c", probe, "-o", exe + ".o"],
-                       check=True)
+                       check=True, stderr=subprocess.DEVNULL)
         libs = glob.glob(os.path.join(build, "libasyncc.a")) + glob.glob(
             os.path.join(build, "libasyncc.so"))
         subprocess.run([cc, exe + ".o", "-o", exe] + libs[:1] +
@@ -94,11 +104,15 @@ def main():
         if not gens:
             continue
         if gens[0] not in cache:
-            cache[gens[0]] = frame_sizes(gens[0], os.path.dirname(
-                os.path.join(root, "bench", src)), root, build, cc)
+            try:
+                cache[gens[0]] = frame_sizes(gens[0], os.path.dirname(
+                    os.path.join(root, "bench", src)), root, build, cc)
+            except subprocess.CalledProcessError:
+                print("frames: %s: the generated C does not compile; skipped"
+                      % src, file=sys.stderr)
+                cache[gens[0]] = {}
         sizes = cache[gens[0]]
         if fn not in sizes:
-            print("frames: %s: no frame for %s" % (src, fn), file=sys.stderr)
             continue
         print("frames: %-22s %-12s frame %4d B, minimal %4d B" %
               (src, fn, sizes[fn], minimal), file=sys.stderr)
