@@ -104,8 +104,8 @@ struct asyncc_runner_s {
   /* read-only */
   uv_loop_t* loop;
   /* private */
-  asyncc__node_t* ready_head; /* FIFO of things to run on the next turn */
-  asyncc__node_t* ready_tail;
+  asyncc_task_t* ready_head; /* FIFO of tasks to run on the next turn */
+  asyncc_task_t* ready_tail;
   struct asyncc__queue_s tasks; /* every task not yet freed */
   size_t task_count;
   struct asyncc__heap_s timers; /* pending sleeps and timeouts, by due time */
@@ -269,8 +269,9 @@ ASYNCC_EXTERN int asyncc_task_is_done(const asyncc_task_t* task);
 ASYNCC_EXTERN int asyncc_task_is_cancelled(const asyncc_task_t* task);
 
 /* The future that completes when the task ends: status 0, or UV_ECANCELED
- * if the task was cancelled; its result pointer is NULL. Valid as long as
- * the task handle is. Register done callbacks on it; do not resolve it. */
+ * if the task was cancelled (its result pointer is the runtime's). Valid as
+ * long as the task handle is. Register done callbacks on it; do not
+ * resolve it. */
 ASYNCC_EXTERN asyncc_future_t* asyncc_task_get_future(asyncc_task_t* task);
 
 /* The task whose code is running on this thread, or NULL. */

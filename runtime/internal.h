@@ -42,6 +42,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "asyncc.h"
 #include "heap.h"
@@ -181,17 +182,36 @@ enum {
   ASYNCC__TASK_NOTIFYING = 1u << 15, /* completing: do not free yet */
 };
 
-/* A task belongs to the runner of the thread that created it, which is
- * the thread's current runner whenever its code runs: no pointer to it. */
+/* A task is 64 bytes. It belongs to the runner of the thread that created
+ * it, which is the thread's current runner whenever its code runs, so it
+ * keeps no pointer to it; the ready queue holds only tasks, so one link is
+ * enough; and its take_into is kept in its future's result slot (see
+ * asyncc__task_take_into). */
 struct asyncc_task_s {
-  asyncc_future_t future; /* done when the task ends; status 0/UV_ECANCELED;
-                             its flags also hold ASYNCC__TASK_* */
-  asyncc__node_t ready;   /* ready-queue entry; run = resume 'frame' */
-  asyncc_frame_t* frame;  /* the root until started and once done; while
-                             running, the leaf it is suspended in */
-  asyncc_take_into_cb take_into; /* NULL: the root is not the task's */
-  struct asyncc__queue_s link;   /* in runner->tasks */
+  asyncc_future_t future;      /* done when the task ends; status 0 or
+                                  UV_ECANCELED; 'flags' also holds
+                                  ASYNCC__TASK_*, 'result' the take_into */
+  asyncc_task_t* ready_next;   /* in the runner's ready queue */
+  asyncc_frame_t* frame;       /* the root until started and once done;
+                                  while running, the leaf it waits in */
+  struct asyncc__queue_s link; /* in runner->tasks */
 };
+
+_Static_assert(sizeof(asyncc_take_into_cb) == sizeof(void*),
+               "take_into is kept in a void* slot");
+
+/* The task's take_into (NULL: the root is not the task's to free). */
+static inline asyncc_take_into_cb asyncc__task_take_into(
+    const asyncc_task_t* t) {
+  asyncc_take_into_cb cb;
+  memcpy(&cb, &t->future.result, sizeof cb);
+  return cb;
+}
+
+static inline void asyncc__task_set_take_into(asyncc_task_t* t,
+                                              asyncc_take_into_cb cb) {
+  memcpy(&t->future.result, &cb, sizeof cb);
+}
 
 /* Creates a task for 'root' on 'runner' (not queued, not started). */
 asyncc_task_t* asyncc__task_new(asyncc_runner_t* runner, asyncc_frame_t* root,
@@ -208,6 +228,9 @@ void asyncc__task_enqueue(asyncc_task_t* task);
  * the root completes, completes its task. The one place frames are resumed
  * from the loop. */
 void asyncc__resume(asyncc_frame_t* frame);
+
+/* Runs a task taken from the ready queue (runner.c's drain). */
+void asyncc__task_run(asyncc_task_t* task);
 
 /* Joins 'task' from plain code: the task must be done. Stores the result,
  * frees the task and returns its status. */
@@ -267,33 +290,42 @@ enum {
  * loop if the thread has none. */
 asyncc_runner_t* asyncc__runner_get(void);
 
-/* Appends 'node' to the ready queue; it runs on the next loop turn. */
-void asyncc__runner_push(asyncc_runner_t* runner, asyncc__node_t* node);
+/* Appends 'task' to the ready queue; it runs on the next loop turn. */
+void asyncc__runner_push(asyncc_runner_t* runner, asyncc_task_t* task);
 
 /* ---- Timers (timer.c) -------------------------------------------------- */
 
-typedef struct asyncc__timer_s asyncc__timer_t;
-typedef void (*asyncc__timer_cb)(asyncc__timer_t* timer);
-
-/* One entry of the runner's timer heap, embedded in its owner. */
-struct asyncc__timer_s {
+/* One entry of the runner's timer heap (32 bytes). It sits right after the
+ * header of the leaf frame that owns it (asyncc__timer_leaf_t is that
+ * prefix): when it fires, the runner wakes that leaf, which tells a fired
+ * timer from its other wake-ups with asyncc__timer_active. */
+typedef struct {
   asyncc__heap_node_t node;
-  uint64_t due; /* loop time (ms) at which it fires */
-  uint64_t seq; /* start order among timers due at the same time */
-  asyncc__timer_cb cb;
-};
+  uint64_t key; /* due time (loop ms) << 22 | start order mod 2^22 */
+} asyncc__timer_t;
 
-/* Calls 'cb' once 'ms' milliseconds have passed (measured from the loop's
- * cached time, as uv_timer_start does). Never fails. */
-void asyncc__timer_start(asyncc_runner_t* runner, asyncc__timer_t* timer,
-                         uint64_t ms, asyncc__timer_cb cb);
+typedef struct {
+  asyncc_frame_t hdr;
+  asyncc__timer_t timer;
+} asyncc__timer_leaf_t;
 
-/* Removes a started timer whose callback has not run. */
-void asyncc__timer_stop(asyncc_runner_t* runner, asyncc__timer_t* timer);
+/* Wakes the leaf once 'ms' milliseconds have passed (measured from the
+ * loop's cached time, as uv_timer_start does). Never fails. */
+void asyncc__timer_start(asyncc_runner_t* runner, asyncc__timer_leaf_t* leaf,
+                         uint64_t ms);
 
-/* Closes the runner's uv_timer_t if it was initialized (asyncc_runner_close
- * counts it in runner->closing). */
-void asyncc__timer_close(asyncc_runner_t* runner);
+/* Removes a started timer that has not fired (harmless otherwise). */
+void asyncc__timer_stop(asyncc_runner_t* runner, asyncc__timer_leaf_t* leaf);
+
+/* Non-zero while started and not yet fired or stopped. */
+static inline int asyncc__timer_active(const asyncc__timer_leaf_t* leaf) {
+  return leaf->timer.node.parent != &leaf->timer.node;
+}
+
+/* Marks a timer inactive (before its first start). */
+static inline void asyncc__timer_init(asyncc__timer_leaf_t* leaf) {
+  leaf->timer.node.parent = &leaf->timer.node;
+}
 
 /* ---- ABI of the runtime's async functions ------------------------------ */
 

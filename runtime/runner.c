@@ -2,7 +2,7 @@
  * asyncc_run.
  *
  * One runner per thread (a thread-local pointer). Woken tasks are appended
- * to the ready queue, a FIFO of asyncc__node_t, which a uv_idle_t drains
+ * to the ready queue, a FIFO of tasks, which a uv_idle_t drains
  * once per loop turn. The idle handle is active only while the queue is not
  * empty: an active idle handle makes libuv poll for I/O with a zero timeout,
  * so the loop never blocks while work is ready, and never spins when none
@@ -100,28 +100,29 @@ uv_loop_t* asyncc_loop(void) {
 
 static void idle_cb(uv_idle_t* handle) {
   asyncc_runner_t* r = container_of(handle, asyncc_runner_t, idle);
-  asyncc__node_t* n = r->ready_head;
+  asyncc_task_t* t = r->ready_head;
 
-  /* Take the queue as it is now; nodes queued while running these go to a
-   * fresh queue and run on the next turn. */
+  /* Take the queue as it is now; tasks queued while running these go to a
+   * fresh queue and run on the next turn. A queued task is not freed
+   * before it runs (it has not ended), so 'next' stays valid. */
   r->ready_head = NULL;
   r->ready_tail = NULL;
-  while (n != NULL) {
-    asyncc__node_t* next = n->next;
-    n->next = NULL;
-    n->run(n);
-    n = next;
+  while (t != NULL) {
+    asyncc_task_t* next = t->ready_next;
+    t->ready_next = NULL;
+    asyncc__task_run(t);
+    t = next;
   }
   if (r->ready_head == NULL) uv_idle_stop(&r->idle);
 }
 
-void asyncc__runner_push(asyncc_runner_t* r, asyncc__node_t* node) {
-  node->next = NULL;
+void asyncc__runner_push(asyncc_runner_t* r, asyncc_task_t* t) {
+  t->ready_next = NULL;
   if (r->ready_tail == NULL)
-    r->ready_head = node;
+    r->ready_head = t;
   else
-    r->ready_tail->next = node;
-  r->ready_tail = node;
+    r->ready_tail->ready_next = t;
+  r->ready_tail = t;
   if (!(r->flags & ASYNCC__RUNNER_IDLE_INIT)) {
     uv_idle_init(r->loop, &r->idle);
     r->flags |= ASYNCC__RUNNER_IDLE_INIT;

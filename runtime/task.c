@@ -19,17 +19,14 @@
  */
 #include "internal.h"
 
-static void task_run(asyncc__node_t* node);
-
 asyncc_task_t* asyncc__task_new(asyncc_runner_t* runner, asyncc_frame_t* root,
                                 asyncc_take_into_cb take_into) {
   asyncc_task_t* t = asyncc__frame_alloc(sizeof *t);
   asyncc_future_init(&t->future);
   t->future.data = NULL;
-  t->ready.next = NULL;
-  t->ready.run = task_run;
+  asyncc__task_set_take_into(t, take_into);
+  t->ready_next = NULL;
   t->frame = root;
-  t->take_into = take_into;
   asyncc__queue_insert_tail(&runner->tasks, &t->link);
   runner->task_count++;
   root->parent = NULL;
@@ -39,7 +36,8 @@ asyncc_task_t* asyncc__task_new(asyncc_runner_t* runner, asyncc_frame_t* root,
 
 void asyncc__task_free(asyncc_task_t* t) {
   ASYNCC__ASSERT(t->future.flags & ASYNCC__TASK_DONE);
-  if (t->take_into != NULL) t->take_into(t->frame, NULL);
+  asyncc_take_into_cb take_into = asyncc__task_take_into(t);
+  if (take_into != NULL) take_into(t->frame, NULL);
   asyncc__queue_remove(&t->link);
   asyncc__current_runner->task_count--;
   asyncc_future_close(&t->future);
@@ -48,8 +46,9 @@ void asyncc__task_free(asyncc_task_t* t) {
 
 int asyncc__task_take(asyncc_task_t* t, void* result_out) {
   int status = t->future.status;
-  if (t->take_into != NULL) t->take_into(t->frame, result_out);
-  t->take_into = NULL; /* the root is freed */
+  asyncc_take_into_cb take_into = asyncc__task_take_into(t);
+  if (take_into != NULL) take_into(t->frame, result_out);
+  asyncc__task_set_take_into(t, NULL); /* the root is freed */
   asyncc__task_free(t);
   return status;
 }
@@ -57,7 +56,7 @@ int asyncc__task_take(asyncc_task_t* t, void* result_out) {
 void asyncc__task_enqueue(asyncc_task_t* t) {
   if (t->future.flags & ASYNCC__TASK_QUEUED) return;
   t->future.flags |= ASYNCC__TASK_QUEUED;
-  asyncc__runner_push(asyncc__current_runner, &t->ready);
+  asyncc__runner_push(asyncc__current_runner, t);
 }
 
 static void task_complete(asyncc_task_t* t, asyncc_frame_t* root) {
@@ -65,9 +64,10 @@ static void task_complete(asyncc_task_t* t, asyncc_frame_t* root) {
   /* Done callbacks run inside asyncc__future_complete and may detach the
    * task: NOTIFYING defers the free to here. */
   t->future.flags |= ASYNCC__TASK_DONE | ASYNCC__TASK_NOTIFYING;
+  /* The result slot keeps the take_into. */
   asyncc__future_complete(
       &t->future, (t->future.flags & ASYNCC__TASK_CANCEL) ? UV_ECANCELED : 0,
-      NULL);
+      t->future.result);
   t->future.flags &= ~ASYNCC__TASK_NOTIFYING;
   if (t->future.flags & ASYNCC__TASK_DETACHED) asyncc__task_free(t);
 }
@@ -92,8 +92,7 @@ void asyncc__resume(asyncc_frame_t* f) {
 
 /* The ready-queue entry of a task: start it, resume its woken leaf, or
  * deliver a cancellation to the leaf it is suspended in. */
-static void task_run(asyncc__node_t* node) {
-  asyncc_task_t* t = container_of(node, asyncc_task_t, ready);
+void asyncc__task_run(asyncc_task_t* t) {
   asyncc_frame_t* f = t->frame;
 
   ASYNCC__ASSERT(!(t->future.flags & ASYNCC__TASK_DONE));

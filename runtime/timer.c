@@ -2,10 +2,11 @@
  *
  * All pending sleeps and timeouts of a runner sit in one intrusive min-heap
  * ordered by (due time, start order), and one uv_timer_t is armed for the
- * earliest. A sleeping task therefore costs a heap node in its sleep frame,
- * not a uv_timer_t (whose memory could only be released after uv_close's
- * callback). The uv_timer_t is stopped whenever the heap is empty, so an
- * idle runner does not keep the loop alive.
+ * earliest. A timer that fires wakes the leaf frame it is embedded in. A
+ * sleeping task therefore costs a heap node in its sleep frame, not a
+ * uv_timer_t (whose memory could only be released after uv_close's callback).
+ * The uv_timer_t is stopped whenever the heap is empty, so an idle runner does
+ * not keep the loop alive.
  *
  * Due times use the loop's cached time (uv_now), as uv_timer_start does, so
  * a sleep started from a callback is measured from the start of that loop
@@ -13,12 +14,17 @@
  */
 #include "internal.h"
 
+/* Keys are (due << 22 | start order mod 2^22): one comparison orders by
+ * due time, and timers due in the same millisecond by start order (exact
+ * unless more than 4 million of them start within that millisecond). 42
+ * bits of milliseconds of loop time last 139 years. */
+#define SEQ_BITS 22
+#define DUE_MAX ((UINT64_C(1) << (64 - SEQ_BITS)) - 1)
+
 static int timer_less(const asyncc__heap_node_t* a,
                       const asyncc__heap_node_t* b) {
-  const asyncc__timer_t* ta = container_of(a, asyncc__timer_t, node);
-  const asyncc__timer_t* tb = container_of(b, asyncc__timer_t, node);
-  if (ta->due != tb->due) return ta->due < tb->due;
-  return ta->seq < tb->seq;
+  return container_of(a, asyncc__timer_t, node)->key <
+         container_of(b, asyncc__timer_t, node)->key;
 }
 
 static void uv_timer_fired(uv_timer_t* handle);
@@ -27,7 +33,7 @@ static void uv_timer_fired(uv_timer_t* handle);
 static void arm(asyncc_runner_t* r) {
   asyncc__heap_node_t* min = asyncc__heap_min(&r->timers);
   uint64_t now;
-  asyncc__timer_t* t;
+  uint64_t due;
 
   if (min == NULL) {
     if (r->flags & ASYNCC__RUNNER_TIMER_INIT) uv_timer_stop(&r->timer);
@@ -37,9 +43,9 @@ static void arm(asyncc_runner_t* r) {
     uv_timer_init(r->loop, &r->timer);
     r->flags |= ASYNCC__RUNNER_TIMER_INIT;
   }
-  t = container_of(min, asyncc__timer_t, node);
+  due = container_of(min, asyncc__timer_t, node)->key >> SEQ_BITS;
   now = uv_now(r->loop);
-  uv_timer_start(&r->timer, uv_timer_fired, t->due > now ? t->due - now : 0, 0);
+  uv_timer_start(&r->timer, uv_timer_fired, due > now ? due - now : 0, 0);
 }
 
 static void uv_timer_fired(uv_timer_t* handle) {
@@ -49,25 +55,27 @@ static void uv_timer_fired(uv_timer_t* handle) {
 
   while ((min = asyncc__heap_min(&r->timers)) != NULL) {
     asyncc__timer_t* t = container_of(min, asyncc__timer_t, node);
-    if (t->due > now) break;
+    if ((t->key >> SEQ_BITS) > now) break;
     asyncc__heap_remove(&r->timers, min, timer_less);
-    t->cb(t); /* may start or stop other timers */
+    min->parent = min; /* inactive */
+    asyncc__leaf_wake(&container_of(t, asyncc__timer_leaf_t, timer)->hdr);
   }
   arm(r);
 }
 
-void asyncc__timer_start(asyncc_runner_t* r, asyncc__timer_t* t, uint64_t ms,
-                         asyncc__timer_cb cb) {
+void asyncc__timer_start(asyncc_runner_t* r, asyncc__timer_leaf_t* leaf,
+                         uint64_t ms) {
   uint64_t now = uv_now(r->loop);
-  t->due = ms > UINT64_MAX - now ? UINT64_MAX : now + ms;
-  t->seq = r->timer_seq++;
-  t->cb = cb;
-  asyncc__heap_insert(&r->timers, &t->node, timer_less);
-  if (asyncc__heap_min(&r->timers) == &t->node) arm(r);
+  uint64_t due = ms >= DUE_MAX - now ? DUE_MAX : now + ms;
+  leaf->timer.key = due << SEQ_BITS | (r->timer_seq++ & ((1u << SEQ_BITS) - 1));
+  asyncc__heap_insert(&r->timers, &leaf->timer.node, timer_less);
+  if (asyncc__heap_min(&r->timers) == &leaf->timer.node) arm(r);
 }
 
-void asyncc__timer_stop(asyncc_runner_t* r, asyncc__timer_t* t) {
-  asyncc__heap_remove(&r->timers, &t->node, timer_less);
+void asyncc__timer_stop(asyncc_runner_t* r, asyncc__timer_leaf_t* leaf) {
+  if (!asyncc__timer_active(leaf)) return;
+  asyncc__heap_remove(&r->timers, &leaf->timer.node, timer_less);
+  asyncc__timer_init(leaf);
   /* An early wakeup for a removed minimum is harmless (the callback finds
    * nothing due and re-arms); an armed timer with nothing behind it would
    * keep the loop alive, so that case is handled now. */
@@ -76,19 +84,12 @@ void asyncc__timer_stop(asyncc_runner_t* r, asyncc__timer_t* t) {
 
 /* ---- async int asyncc_sleep(uint64_t ms) ------------------------------- */
 
-/* The result is kept in the state, so the frame is a header and a timer:
- * 0 not started, 1 sleeping, 2 done (0), 3 done (UV_ECANCELED). */
-typedef struct {
-  asyncc_frame_t hdr;
-  asyncc__timer_t timer; /* timer.due holds 'ms' until started */
-} sleep_frame_t;
+/* The frame is a header and a timer (64 bytes): 'ms' waits in timer.key
+ * until the start, and the result is kept in the state: 0 not started,
+ * 1 sleeping, 2 done (0), 3 done (UV_ECANCELED). */
+typedef asyncc__timer_leaf_t sleep_frame_t;
 
 enum { SLEEP_WAITING = 1, SLEEP_OK = 2, SLEEP_CANCELED = 3 };
-
-static void sleep_fired(asyncc__timer_t* timer) {
-  sleep_frame_t* f = container_of(timer, sleep_frame_t, timer);
-  asyncc__leaf_wake(&f->hdr);
-}
 
 static int sleep_resume(asyncc_frame_t* fp) {
   sleep_frame_t* f = (sleep_frame_t*)fp;
@@ -100,12 +101,11 @@ static int sleep_resume(asyncc_frame_t* fp) {
         return asyncc__leaf_start_cancelled(fp);
       }
       f->hdr.state = SLEEP_WAITING;
-      asyncc__timer_start(asyncc__leaf_runner(fp), &f->timer, f->timer.due,
-                          sleep_fired);
+      asyncc__timer_start(asyncc__leaf_runner(fp), f, f->timer.key);
       return asyncc__leaf_suspend(fp);
     case SLEEP_WAITING:
       if (!(fp->flags & ASYNCC__FLAG_WOKEN)) {
-        asyncc__timer_stop(asyncc__leaf_runner(fp), &f->timer);
+        asyncc__timer_stop(asyncc__leaf_runner(fp), f);
         f->hdr.state = SLEEP_CANCELED;
       } else {
         f->hdr.state = SLEEP_OK; /* it had ended: the sleep happened */
@@ -123,7 +123,8 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_sleep_start(uint64_t ms) {
   f->hdr.task = NULL;
   f->hdr.state = 0;
   f->hdr.flags = 0;
-  f->timer.due = ms;
+  asyncc__timer_init(f);
+  f->timer.key = ms;
   return &f->hdr;
 }
 

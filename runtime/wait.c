@@ -17,6 +17,8 @@
  * whichever ends first, so it registers a node on every task, from one
  * allocation.
  */
+#include <string.h>
+
 #include "internal.h"
 
 static int task_waitable(const asyncc_frame_t* leaf, const asyncc_task_t* t) {
@@ -204,36 +206,25 @@ ASYNCC__ABI int asyncc__asyncc_race_take(asyncc_frame_t* frame) {
 
 /* ---- timeout ------------------------------------------------------------ */
 
+/* The timer wakes the leaf like the task's end does; the leaf tells them
+ * apart by whether the task has ended. */
 typedef struct {
-  asyncc_frame_t hdr;
-  asyncc__node_t node; /* on the task's future while waiting */
-  asyncc__timer_t timer;
+  asyncc__timer_leaf_t tl; /* header and timer, first */
+  asyncc__node_t node;     /* on the task's future while waiting */
   asyncc_task_t* task;
   uint64_t ms;
-  int armed;     /* 'timer' is in the runner's heap */
-  int timed_out; /* it fired and cancelled the task */
+  int timed_out; /* the timer fired and cancelled the task */
   int result;
 } timeout_frame_t;
 
-static void timeout_fired(asyncc__timer_t* timer) {
-  timeout_frame_t* f = container_of(timer, timeout_frame_t, timer);
-  f->armed = 0;
-  f->timed_out = 1;
-  asyncc_task_cancel(f->task); /* and keep waiting for it to end */
-}
-
 static void timeout_task_ended(asyncc__node_t* node) {
   timeout_frame_t* f = container_of(node, timeout_frame_t, node);
-  if (f->armed) {
-    asyncc__timer_stop(asyncc__leaf_runner(&f->hdr), &f->timer);
-    f->armed = 0;
-  }
-  asyncc__leaf_wake(&f->hdr);
+  asyncc__leaf_wake(&f->tl.hdr);
 }
 
 static int timeout_resume(asyncc_frame_t* fp) {
   timeout_frame_t* f = (timeout_frame_t*)fp;
-  switch (f->hdr.state) {
+  switch (fp->state) {
     case 0:
       asyncc__leaf_check(fp, "asyncc_timeout");
       if (!task_waitable(fp, f->task)) {
@@ -245,27 +236,30 @@ static int timeout_resume(asyncc_frame_t* fp) {
             asyncc__leaf_cancelled(fp) ? UV_ECANCELED : f->task->future.status;
         return ASYNCC_DONE;
       }
-      f->hdr.state = 1;
+      fp->state = 1;
       f->node.run = timeout_task_ended;
       asyncc__future_add_waiter(&f->task->future, &f->node);
       if (asyncc__leaf_cancelled(fp)) {
         fp->flags |= ASYNCC__FLAG_CANCEL;
         asyncc_task_cancel(f->task);
       } else {
-        f->armed = 1;
-        asyncc__timer_start(asyncc__leaf_runner(fp), &f->timer, f->ms,
-                            timeout_fired);
+        asyncc__timer_start(asyncc__leaf_runner(fp), &f->tl, f->ms);
       }
       return asyncc__leaf_suspend(fp);
     default:
       if (!(fp->flags & ASYNCC__FLAG_WOKEN)) {
-        if (f->armed) {
-          asyncc__timer_stop(asyncc__leaf_runner(fp), &f->timer);
-          f->armed = 0;
-        }
+        /* Cancelled: pass it on, keep waiting for the task. */
+        asyncc__timer_stop(asyncc__leaf_runner(fp), &f->tl);
         asyncc_task_cancel(f->task);
         return ASYNCC_PENDING;
       }
+      if (!(f->task->future.flags & ASYNCC__TASK_DONE)) {
+        /* Woken by the timer: time is up. */
+        f->timed_out = 1;
+        asyncc_task_cancel(f->task);
+        return asyncc__leaf_suspend(fp);
+      }
+      asyncc__timer_stop(asyncc__leaf_runner(fp), &f->tl);
       if (fp->flags & ASYNCC__FLAG_CANCEL)
         f->result = UV_ECANCELED;
       else if (f->timed_out)
@@ -279,18 +273,12 @@ static int timeout_resume(asyncc_frame_t* fp) {
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_timeout_start(asyncc_task_t* task,
                                                          uint64_t ms) {
   timeout_frame_t* f = asyncc__frame_alloc(sizeof *f);
-  f->hdr.resume = timeout_resume;
-  f->hdr.parent = NULL;
-  f->hdr.task = NULL;
-  f->hdr.state = 0;
-  f->hdr.flags = 0;
-  f->node.next = NULL;
+  memset(f, 0, sizeof *f);
+  f->tl.hdr.resume = timeout_resume;
+  asyncc__timer_init(&f->tl);
   f->task = task;
   f->ms = ms;
-  f->armed = 0;
-  f->timed_out = 0;
-  f->result = 0;
-  return &f->hdr;
+  return &f->tl.hdr;
 }
 
 ASYNCC__ABI int asyncc__asyncc_timeout_take(asyncc_frame_t* frame) {

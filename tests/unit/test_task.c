@@ -451,8 +451,16 @@ static void test_task_run_ends_leftovers(void** state) {
   test_end_clean();
 }
 
+/* The memory budget: a small fixed header per suspended task. */
+static void test_task_sizes(void** state) {
+  (void)state;
+  assert_true(sizeof(asyncc_task_t) <= 64);
+  assert_true(sizeof(asyncc__timer_leaf_t) <= 64); /* an asyncc_sleep frame */
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_task_sizes),
       cmocka_unit_test(test_task_spawn_join_result),
       cmocka_unit_test(test_task_join_done_task),
       cmocka_unit_test(test_task_join_detach_errors),
