@@ -63,6 +63,8 @@ struct tr_fn_s {
   bool defined_here;    /* defined in the main file (and lowered) */
   bool ok;              /* no errors: lowered */
   bool protos_emitted;  /* the asyncc__F_* prototypes are in the output */
+  bool frame_emitted;   /* struct asyncc__F_frame is complete in the output,
+                           so later callers embed it in their own frame */
   tr_node_t* body;      /* definition: the body CompoundStmt */
   tr_node_t* root;      /* definition: the FunctionDecl node */
   tr_local_t* locals;   /* parameters first, then locals in source order */
@@ -81,7 +83,10 @@ struct tr_fn_s {
 typedef struct tr_top_s tr_top_t;
 struct tr_top_s {
   tr_node_t* root;  /* the FunctionDecl node */
-  tr_fn_t* fn;      /* non-NULL for an async definition */
+  tr_fn_t* fn;      /* non-NULL for an async definition or prototype */
+  bool proto;       /* an async prototype: replaced by the prototypes of
+                       its asyncc__F_* functions */
+  unsigned end;     /* end of the replaced text (a prototype's ';') */
   tr_top_t* next;
 };
 

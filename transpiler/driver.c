@@ -146,6 +146,16 @@ static int run(const tr_options_t* o) {
   for (tr_top_t* t = prog.tops; t; t = t->next) {
     tr_buf_t text;
     tr_buf_init(&text);
+    if (t->proto) {
+      /* the user's prototype, in the generated functions' terms */
+      if (!t->fn->protos_emitted) tr_buf_puts(&text, tr_lower_protos(t->fn));
+      t->fn->protos_emitted = true;
+      tr_buf_puts(&text, "\001");
+      tr_buf_printf(&text, "%u", tr_tu_line(&tu, t->end));
+      tr_buf_puts(&text, "\002");
+      tr_edit_replace(&ed, t->root->start, t->end, tr_buf_take(&text));
+      continue;
+    }
     add_callee_protos(t->root, t->fn, &text);
     if (t->fn) {
       if (tr_lower_fn(&prog, t->fn, &ed, &text) != 0) {
@@ -153,6 +163,7 @@ static int run(const tr_options_t* o) {
         continue;
       }
       t->fn->protos_emitted = true;
+      t->fn->frame_emitted = true;
     } else {
       tr_lower_runs(&prog, t->root, &ed);
       tr_edit_render(&ed, t->root->start, t->root->end, &text);

@@ -47,6 +47,9 @@ typedef struct {
   size_t ntemps, tcap;
   int nconts;        /* continue labels so far */
   tr_buf_t fields;   /* extra frame fields (hoisted compound literals) */
+  tr_fn_t* embeds[64]; /* callees whose frames live in asyncc__u */
+  int nembeds;
+  bool heap_child;   /* some await uses a heap frame (asyncc__c) */
   int nliterals;
   const char* indent;
   int errors;
@@ -154,6 +157,13 @@ static void trim_tail(tr_buf_t* b) {
   }
 }
 
+/* Prefix for a residual whose value is discarded: an await's residual is
+ * a bare frame field read, which compilers flag as having no effect. */
+static const char* discard(tr_node_t* n) {
+  n = tr_node_strip(n);
+  return n && n->is_await ? "(void)" : "";
+}
+
 static char* temp_ref(int id) { return tr_sprintf("\003%d\004", id); }
 
 static int new_temp(lower_t* L, CXType t, tr_node_t* where) {
@@ -209,6 +219,7 @@ static int expr_kids(tr_node_t* n, tr_node_t** out, int max) {
  * ================================================================== */
 
 static void explode(lower_t* L, tr_node_t* n, tr_buf_t* out, bool stable);
+static void hoist_literal(lower_t* L, tr_node_t* n);
 
 /* Values that cannot change while the function is suspended. */
 static bool is_stable(tr_node_t* n) {
@@ -249,7 +260,7 @@ static void spill(lower_t* L, tr_node_t* n, tr_buf_t* out) {
     return;
   if (type_is_void(t)) {
     gen(L, out, "%s;", render_node(L, n));
-    tr_edit_replace(L->ed, n->start, n->end, TR_GEN "((void)0)");
+    tr_edit_replace(L->ed, n->start, n->end, TR_GEN "(void)0");
     return;
   }
   int id = new_temp(L, t, n);
@@ -361,16 +372,38 @@ static void explode_await(lower_t* L, tr_node_t* n, tr_buf_t* out,
     tr_buf_printf(&args, "%s%s", j > 1 ? ", " : "", render_node(L, k[j]));
   int state = ++L->nstates;
   unsigned line = tr_tu_line(L->tu, n->start);
-  gen(L, out, F "asyncc__c = asyncc__%s_start(%s);", callee->name,
-      args.data ? args.data : "");
+  const char* nm = callee->name;
+  bool embed = callee->frame_emitted && callee != L->fn;
+  if (embed) {
+    int e = 0;
+    while (e < L->nembeds && L->embeds[e] != callee) e++;
+    if (e == L->nembeds && e < 64) L->embeds[L->nembeds++] = callee;
+    embed = e < 64;
+  }
+  if (embed) {
+    /* the callee's frame is known here: it lives inside ours */
+    gen(L, out, "asyncc__%s_init(&" F "asyncc__u.%s%s%s);", nm, nm,
+        args.len ? ", " : "", args.data ? args.data : "");
+    gen(L, out,
+        "ASYNCC__AWAIT(asyncc__f, &" F "asyncc__u.%s.hdr, %d); /* %s:%u */",
+        nm, state, L->tu->path, line);
+    tr_edit_replace(L->ed, n->start, n->end,
+                    callee->ret_void
+                        ? TR_GEN "(void)0"
+                        : tr_sprintf(TR_GEN F "asyncc__u.%s.asyncc__ret", nm));
+  } else {
+    L->heap_child = true;
+    gen(L, out, F "asyncc__c = asyncc__%s_start(%s);", nm,
+        args.data ? args.data : "");
+    gen(L, out, "ASYNCC__AWAIT(asyncc__f, " F "asyncc__c, %d); /* %s:%u */",
+        state, L->tu->path, line);
+    tr_edit_replace(
+        L->ed, n->start, n->end,
+        tr_sprintf(TR_GEN "asyncc__%s_take(" F "asyncc__c)", nm));
+  }
   tr_buf_free(&args);
-  gen(L, out, "ASYNCC__AWAIT(asyncc__f, " F "asyncc__c, %d); /* %s:%u */",
-      state, L->tu->path, line);
   tr_buf_printf(&L->dispatch, "  case %d: goto asyncc__L%d; /* %s:%u */\n",
                 state, state, L->tu->path, line);
-  tr_edit_replace(L->ed, n->start, n->end,
-                  tr_sprintf(TR_GEN "asyncc__%s_take(" F "asyncc__c)",
-                             callee->name));
   if (stable) spill(L, n, out);
 }
 
@@ -425,7 +458,7 @@ static void explode(lower_t* L, tr_node_t* n, tr_buf_t* out, bool stable) {
       tr_buf_printf(&br[b], "\n%s", L->indent);
       explode(L, k[1 + b], &br[b], false);
       if (is_void)
-        gen(L, &br[b], "%s;", render_node(L, k[1 + b]));
+        gen(L, &br[b], "%s%s;", discard(k[1 + b]), render_node(L, k[1 + b]));
       else
         gen(L, &br[b], "%s = %s;", temp_ref(id), render_node(L, k[1 + b]));
     }
@@ -435,12 +468,12 @@ static void explode(lower_t* L, tr_node_t* n, tr_buf_t* out, bool stable) {
     tr_buf_free(&br[0]);
     tr_buf_free(&br[1]);
     tr_edit_replace(L->ed, n->start, n->end,
-                    is_void ? TR_GEN "((void)0)" : temp_ref(id));
+                    is_void ? TR_GEN "(void)0" : temp_ref(id));
     return;
   }
-  if (bop == CXBinaryOperator_Comma && nk == 2 && k[1]->has_await) {
+  if (bop == CXBinaryOperator_Comma && nk == 2) {
     explode(L, k[0], out, false);
-    gen(L, out, "%s;", render_node(L, k[0]));
+    gen(L, out, "(void)(%s);", render_node(L, k[0]));
     explode(L, k[1], out, stable);
     tr_edit_replace(L->ed, n->start, n->end,
                     tr_sprintf("(%s)", render_node(L, k[1])));
@@ -455,6 +488,7 @@ static void explode(lower_t* L, tr_node_t* n, tr_buf_t* out, bool stable) {
     }
   }
   explode_operands(L, n, k, nk, out);
+  hoist_literal(L, n);
   if (stable) spill(L, n, out);
 }
 
@@ -482,7 +516,7 @@ static void lower_expr_stmt(lower_t* L, tr_node_t* s) {
   tr_buf_t out;
   tr_buf_init(&out);
   explode(L, s, &out, false);
-  tr_buf_printf(&out, "%s;", render_node(L, s));
+  tr_buf_printf(&out, "%s%s;", discard(s), render_node(L, s));
   replace_stmt(L, s, out.data, !parent_is_block(s));
   tr_buf_free(&out);
 }
@@ -506,7 +540,7 @@ static void lower_return(lower_t* L, tr_node_t* s) {
   if (e && !L->fn->ret_void)
     tr_buf_printf(&out, TR_GEN F "asyncc__ret = %s;", render_node(L, e));
   else if (e)
-    tr_buf_printf(&out, "%s;", render_node(L, e));
+    tr_buf_printf(&out, "%s%s;", discard(e), render_node(L, e));
   tr_buf_puts(&out, TR_GEN " return ASYNCC_DONE;");
   replace_stmt(L, s, out.data, true);
   tr_buf_free(&out);
@@ -834,8 +868,7 @@ static tr_node_t* enclosing_block(tr_node_t* n) {
  *   (T){...}  ->  (*(T (*))memcpy(&F, &(T){...}, sizeof F))
  * an lvalue of type T stored in frame field F, so '&' and array decay
  * behave as before. */
-static void hoist_literals(lower_t* L, tr_node_t* n) {
-  for (unsigned i = 0; i < n->nkids; i++) hoist_literals(L, n->kids[i]);
+static void hoist_literal(lower_t* L, tr_node_t* n) {
   if (n->kind != CXCursor_CompoundLiteralExpr || !n->in_file) return;
   tr_node_t* b = enclosing_block(n);
   if (!b || !b->has_await) return;
@@ -856,6 +889,13 @@ static void hoist_literals(lower_t* L, tr_node_t* n) {
   tr_edit_replace(L->ed, n->start, n->end,
                   tr_sprintf("(*(%s)memcpy(&" F "%s, &%s, sizeof " F "%s))",
                              ptr, name, render_node(L, n), name));
+}
+
+/* Literals with awaits inside are hoisted by explode(), after the awaits
+ * in them were lowered. */
+static void hoist_literals(lower_t* L, tr_node_t* n) {
+  for (unsigned i = 0; i < n->nkids; i++) hoist_literals(L, n->kids[i]);
+  if (!n->has_await) hoist_literal(L, n);
 }
 
 static void rewrite_refs(lower_t* L, tr_node_t* n) {
@@ -1067,19 +1107,25 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
   for (size_t i = 0; i < L->ntemps; i++)
     if (L->temps[i].crosses) tr_buf_printf(out, "  %s;\n", L->temps[i].field);
   if (L->fields.len) tr_buf_add(out, L->fields.data, L->fields.len);
-  if (L->nstates) tr_buf_puts(out, "  asyncc_frame_t* asyncc__c;\n");
+  if (L->heap_child) tr_buf_puts(out, "  asyncc_frame_t* asyncc__c;\n");
+  if (L->nembeds) {
+    tr_buf_puts(out, "  union { /* frames of awaited callees, one at a time */\n");
+    for (int e = 0; e < L->nembeds; e++)
+      tr_buf_printf(out, "    struct asyncc__%s_frame %s;\n",
+                    L->embeds[e]->name, L->embeds[e]->name);
+    tr_buf_puts(out, "  } asyncc__u;\n");
+  }
   tr_buf_puts(out, "};\n");
 
   const char* lk = linkage(fn);
   tr_buf_printf(out, "static int asyncc__%s_resume(asyncc_frame_t*);\n", nm);
-  /* _start */
-  tr_buf_printf(out, "%sasyncc_frame_t* asyncc__%s_start(%s) {\n", lk, nm,
-                start_params(fn, true));
+  /* _init: a frame in any storage; _start: a frame of its own */
+  const char* params = start_params(fn, true);
+  bool noparams = strcmp(params, "void") == 0;
   tr_buf_printf(out,
-                "  struct asyncc__%s_frame* asyncc__f =\n"
-                "      (struct asyncc__%s_frame*)asyncc__frame_alloc("
-                "sizeof *asyncc__f);\n",
-                nm, nm);
+                "static inline ASYNCC__MAYBE_UNUSED void asyncc__%s_init("
+                "struct asyncc__%s_frame* asyncc__f%s%s) {\n",
+                nm, nm, noparams ? "" : ", ", noparams ? "" : params);
   tr_buf_printf(out,
                 "  asyncc__f->hdr.resume = asyncc__%s_resume;\n"
                 "  asyncc__f->hdr.parent = NULL;\n"
@@ -1087,9 +1133,24 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
                 "  asyncc__f->hdr.state = 0;\n"
                 "  asyncc__f->hdr.flags = 0;\n",
                 nm);
+  tr_buf_t names;
+  tr_buf_init(&names);
   for (tr_local_t* l = fn->locals; l; l = l->next)
-    if (l->is_param) tr_buf_printf(out, "  " F "%s = %s;\n", l->field, l->name);
-  tr_buf_puts(out, "  return &asyncc__f->hdr;\n}\n");
+    if (l->is_param) {
+      tr_buf_printf(out, "  " F "%s = %s;\n", l->field, l->name);
+      tr_buf_printf(&names, ", %s", l->name);
+    }
+  tr_buf_puts(out, "}\n");
+  tr_buf_printf(out, "%sasyncc_frame_t* asyncc__%s_start(%s) {\n", lk, nm,
+                params);
+  tr_buf_printf(out,
+                "  struct asyncc__%s_frame* asyncc__f =\n"
+                "      (struct asyncc__%s_frame*)asyncc__frame_alloc("
+                "sizeof *asyncc__f);\n"
+                "  asyncc__%s_init(asyncc__f%s);\n"
+                "  return &asyncc__f->hdr;\n}\n",
+                nm, nm, nm, names.data ? names.data : "");
+  tr_buf_free(&names);
   /* _take and _take_into */
   char* take = tr_frame_declarator(
       fn->ret, tr_sprintf("asyncc__%s_take(asyncc_frame_t* asyncc__fp)", nm),

@@ -459,13 +459,15 @@ static bool subtree_has_marker_or_async(tr_prog_t* p, tr_node_t* n) {
   return false;
 }
 
-static void add_top(tr_prog_t* p, tr_node_t* root, tr_fn_t* fn) {
+static tr_top_t* add_top(tr_prog_t* p, tr_node_t* root, tr_fn_t* fn) {
   tr_top_t* t = tr_alloc(sizeof *t);
   t->root = root;
   t->fn = fn;
+  t->end = root->end;
   tr_top_t** tail = &p->tops;
   while (*tail) tail = &(*tail)->next;
   *tail = t;
+  return t;
 }
 
 static void collect_params(tr_fn_t* fn, tr_node_t* root) {
@@ -493,7 +495,17 @@ static void collect_params(tr_fn_t* fn, tr_node_t* root) {
 static void do_function(top_t* t, CXCursor c) {
   tr_prog_t* p = t->p;
   if (!clang_isCursorDefinition(c)) {
-    if (is_async_decl(c)) tr_shape_async_fn(p, c);
+    if (!is_async_decl(c)) return;
+    tr_fn_t* fn = tr_shape_async_fn(p, c);
+    tr_node_t* root = build(p, c, NULL);
+    const tr_tu_t* tu = p->tu;
+    if (!root->in_file || tr_shape_in_macro(p, root->start, root->end)) return;
+    unsigned e = root->end;
+    while (e < tu->len && (tu->text[e] == ' ' || tu->text[e] == '\t')) e++;
+    if (e >= tu->len || tu->text[e] != ';') return; /* f(void), g(void); */
+    tr_top_t* top = add_top(p, root, fn);
+    top->proto = true;
+    top->end = e + 1;
     return;
   }
   tr_node_t* root = build(p, c, NULL);
