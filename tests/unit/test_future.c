@@ -276,6 +276,11 @@ static asyncc_frame_t* cancel_wait_script(void* p, int step, int last,
       return SCRIPT_WAIT(NULL);
     case 4:
       c->gr = last;
+      asyncc_future_close(&c->f);
+      return SCRIPT_WAIT(&c->f); /* awaited after it was closed */
+    case 5:
+      c->rc[2] = last;
+      asyncc_future_init(&c->f);
       return NULL;
     default:
       return NULL;
@@ -292,7 +297,8 @@ static void test_future_wait_cancelled(void** state) {
   assert_int_equal(c.r[0], UV_ECANCELED);
   assert_int_equal(c.rc[1], 0);
   assert_int_equal(c.r[1], 0);
-  assert_int_equal(c.gr, UV_EINVAL); /* waiting on NULL */
+  assert_int_equal(c.gr, UV_EINVAL);    /* waiting on NULL */
+  assert_int_equal(c.rc[2], UV_EINVAL); /* on a closed future */
   assert_int_equal(asyncc_future_close(&c.f), 0);
   test_end_clean();
 }
@@ -324,6 +330,54 @@ static void test_future_wait_in_cancelled_task(void** state) {
   test_end_clean();
 }
 
+/* A wait that completed before the cancellation reached it keeps its
+ * result; the task's next await reports the cancellation. */
+static asyncc_frame_t* wait_then_yield(void* p, int step, int last,
+                                       script_take_fn* take) {
+  wait_ctx_t* c = p;
+  switch (step) {
+    case 0:
+      return SCRIPT_WAIT(&c->f);
+    case 1:
+      c->rc[0] = last;
+      return SCRIPT_YIELD();
+    default:
+      c->rc[1] = last;
+      return NULL;
+  }
+}
+
+static asyncc_frame_t* completed_then_cancelled(void* p, int step, int last,
+                                                script_take_fn* take) {
+  wait_ctx_t* c = p;
+  switch (step) {
+    case 0:
+      c->t[0] =
+          asyncc__spawn(script_start(wait_then_yield, c), script_take_into);
+      return SCRIPT_YIELD();
+    case 1:
+      asyncc_future_resolve(&c->f, NULL);
+      asyncc_task_cancel(c->t[0]); /* in the same turn */
+      return SCRIPT_JOIN(c->t[0], NULL);
+    default:
+      c->rc[2] = last;
+      return NULL;
+  }
+}
+
+static void test_future_completed_wait_survives_cancel(void** state) {
+  wait_ctx_t c;
+  (void)state;
+  memset(&c, 0, sizeof c);
+  assert_int_equal(asyncc_future_init(&c.f), 0);
+  script_take(asyncc__run(script_start(completed_then_cancelled, &c)));
+  assert_int_equal(c.rc[0], 0);
+  assert_int_equal(c.rc[1], UV_ECANCELED);
+  assert_int_equal(c.rc[2], UV_ECANCELED);
+  assert_int_equal(asyncc_future_close(&c.f), 0);
+  test_end_clean();
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_future_resolve_reject_status),
@@ -335,6 +389,7 @@ int main(void) {
       cmocka_unit_test(test_future_many_waiters),
       cmocka_unit_test(test_future_wait_cancelled),
       cmocka_unit_test(test_future_wait_in_cancelled_task),
+      cmocka_unit_test(test_future_completed_wait_survives_cancel),
   };
   return cmocka_run_group_tests_name("future", tests, NULL, NULL);
 }
