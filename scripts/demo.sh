@@ -24,5 +24,13 @@ cmake --build build -j2 --target "sample_$sample"
 gen_dir="build/samples/$sample/asyncc_gen/sample_$sample"
 printf '\n== asyncc transpiled samples/%s into C state machines:\n' "$sample"
 find "$gen_dir" -name '*.c' | sort | sed 's/^/   /'
+first=$(find "$gen_dir" -name '*.c' | sort | head -n1)
+printf '\n== the first async function, as a frame struct and a resume function\n'
+printf '   (excerpt of %s):\n\n' "$first"
+awk '/^struct asyncc__[A-Za-z0-9_]*_frame \{/ { on = 1 }
+     on { print "   " $0; n++ }
+     on && /^}/ && seen_resume { exit }
+     /_resume\(asyncc_frame_t\* [A-Za-z_]*\) \{/ { seen_resume = 1 }
+     n >= 60 { print "   ..."; exit }' "$first"
 printf '\n== running samples/%s:\n' "$sample"
 "build/samples/$sample/sample_$sample"
