@@ -221,9 +221,6 @@ asyncc_task_t* asyncc__task_new(asyncc_runner_t* runner, asyncc_frame_t* root,
  * the result). The task must be done. */
 void asyncc__task_free(asyncc_task_t* task);
 
-/* Puts 'task' on its runner's ready queue unless it is there already. */
-void asyncc__task_enqueue(asyncc_task_t* task);
-
 /* Resumes 'frame' and then each parent in turn while they complete; when
  * the root completes, completes its task. The one place frames are resumed
  * from the loop. */
@@ -238,32 +235,16 @@ int asyncc__task_take(asyncc_task_t* task, void* result_out);
 
 /* ---- The leaf protocol (task.c) ---------------------------------------- */
 
-/* Records 'leaf' as the suspended frame of its task; returns
- * ASYNCC_PENDING for the leaf's resume function to return. */
-int asyncc__leaf_suspend(asyncc_frame_t* leaf);
-
-/* Marks 'leaf' woken and queues its task to resume it on the next turn. */
-void asyncc__leaf_wake(asyncc_frame_t* leaf);
-
 /* Non-zero if the leaf's task has been cancelled. */
 static inline int asyncc__leaf_cancelled(const asyncc_frame_t* leaf) {
   return (leaf->task->future.flags & ASYNCC__TASK_CANCEL) != 0;
 }
-
-/* For a leaf that starts in a cancelled task: suspends it and wakes it
- * right away, so it resumes (and reports UV_ECANCELED) on the next turn.
- * Returns ASYNCC_PENDING. */
-int asyncc__leaf_start_cancelled(asyncc_frame_t* leaf);
 
 /* The runner of the leaf's task: the thread's. */
 static inline asyncc_runner_t* asyncc__leaf_runner(const asyncc_frame_t* f) {
   (void)f;
   return asyncc__current_runner;
 }
-
-/* Aborts with a message naming 'what' if 'leaf' is not running in a task
- * (awaited from a frame that no runner started). */
-void asyncc__leaf_check(const asyncc_frame_t* leaf, const char* what);
 
 /* ---- Futures (future.c) ------------------------------------------------ */
 
@@ -284,14 +265,69 @@ enum {
   ASYNCC__RUNNER_SHUTDOWN = 1u << 2,   /* asyncc__run is ending its tasks */
   ASYNCC__RUNNER_IDLE_INIT = 1u << 3,  /* 'idle' is initialized */
   ASYNCC__RUNNER_TIMER_INIT = 1u << 4, /* 'timer' is initialized */
+  ASYNCC__RUNNER_IDLE_ON = 1u << 5,    /* 'idle' is started */
 };
+
+/* Initializes (once) and starts the idle handle that drains the ready
+ * queue: asyncc__runner_push's slow path. */
+void asyncc__runner_start_idle(asyncc_runner_t* runner);
+
+/* ---- The hot path: queueing and the leaf protocol, inline -------------- */
+
+/* Appends 'task' to the ready queue; it runs on the next loop turn. */
+static inline void asyncc__runner_push(asyncc_runner_t* r, asyncc_task_t* t) {
+  t->ready_next = NULL;
+  if (r->ready_tail == NULL)
+    r->ready_head = t;
+  else
+    r->ready_tail->ready_next = t;
+  r->ready_tail = t;
+  if (!(r->flags & ASYNCC__RUNNER_IDLE_ON)) asyncc__runner_start_idle(r);
+}
+
+/* Puts 'task' on its runner's ready queue unless it is there already. */
+static inline void asyncc__task_enqueue(asyncc_task_t* t) {
+  if (t->future.flags & ASYNCC__TASK_QUEUED) return;
+  t->future.flags |= ASYNCC__TASK_QUEUED;
+  asyncc__runner_push(asyncc__current_runner, t);
+}
+
+/* Records 'leaf' as the suspended frame of its task; returns
+ * ASYNCC_PENDING for the leaf's resume function to return. */
+static inline int asyncc__leaf_suspend(asyncc_frame_t* leaf) {
+  leaf->flags &= ~ASYNCC__FLAG_WOKEN;
+  leaf->task->frame = leaf;
+  return ASYNCC_PENDING;
+}
+
+/* Marks 'leaf' woken and queues its task to resume it on the next turn. */
+static inline void asyncc__leaf_wake(asyncc_frame_t* leaf) {
+  ASYNCC__ASSERT(leaf->task->frame == leaf);
+  leaf->flags |= ASYNCC__FLAG_WOKEN;
+  asyncc__task_enqueue(leaf->task);
+}
+
+/* For a leaf that starts in a cancelled task: suspends it and wakes it
+ * right away, so it resumes (and reports UV_ECANCELED) on the next turn.
+ * Returns ASYNCC_PENDING. */
+static inline int asyncc__leaf_start_cancelled(asyncc_frame_t* leaf) {
+  asyncc__leaf_suspend(leaf);
+  asyncc__leaf_wake(leaf);
+  return ASYNCC_PENDING;
+}
+
+ASYNCC__NORETURN void asyncc__leaf_outside_task(const char* what);
+
+/* Aborts with a message naming 'what' if 'leaf' is not running in a task
+ * (awaited from a frame that no runner started). */
+static inline void asyncc__leaf_check(const asyncc_frame_t* leaf,
+                                      const char* what) {
+  if (leaf->task == NULL) asyncc__leaf_outside_task(what);
+}
 
 /* The calling thread's runner; creates the implicit one on the default
  * loop if the thread has none. */
 asyncc_runner_t* asyncc__runner_get(void);
-
-/* Appends 'task' to the ready queue; it runs on the next loop turn. */
-void asyncc__runner_push(asyncc_runner_t* runner, asyncc_task_t* task);
 
 /* ---- Timers (timer.c) -------------------------------------------------- */
 

@@ -80,7 +80,8 @@ int asyncc_runner_close(asyncc_runner_t* runner) {
   }
   /* Closing an idle or timer handle completes within one loop iteration. */
   while (runner->closing > 0) uv_run(runner->loop, UV_RUN_NOWAIT);
-  runner->flags &= ~(ASYNCC__RUNNER_IDLE_INIT | ASYNCC__RUNNER_TIMER_INIT);
+  runner->flags &= ~(ASYNCC__RUNNER_IDLE_INIT | ASYNCC__RUNNER_IDLE_ON |
+                     ASYNCC__RUNNER_TIMER_INIT);
   current_runner = NULL;
   if (runner->flags & ASYNCC__RUNNER_IMPLICIT) atomic_store(&implicit_taken, 0);
   return 0;
@@ -113,21 +114,19 @@ static void idle_cb(uv_idle_t* handle) {
     asyncc__task_run(t);
     t = next;
   }
-  if (r->ready_head == NULL) uv_idle_stop(&r->idle);
+  if (r->ready_head == NULL) {
+    uv_idle_stop(&r->idle);
+    r->flags &= ~ASYNCC__RUNNER_IDLE_ON;
+  }
 }
 
-void asyncc__runner_push(asyncc_runner_t* r, asyncc_task_t* t) {
-  t->ready_next = NULL;
-  if (r->ready_tail == NULL)
-    r->ready_head = t;
-  else
-    r->ready_tail->ready_next = t;
-  r->ready_tail = t;
+void asyncc__runner_start_idle(asyncc_runner_t* r) {
   if (!(r->flags & ASYNCC__RUNNER_IDLE_INIT)) {
     uv_idle_init(r->loop, &r->idle);
     r->flags |= ASYNCC__RUNNER_IDLE_INIT;
   }
-  if (!uv_is_active((uv_handle_t*)&r->idle)) uv_idle_start(&r->idle, idle_cb);
+  uv_idle_start(&r->idle, idle_cb);
+  r->flags |= ASYNCC__RUNNER_IDLE_ON;
 }
 
 /* ---- asyncc_run -------------------------------------------------------- */

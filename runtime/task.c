@@ -53,12 +53,6 @@ int asyncc__task_take(asyncc_task_t* t, void* result_out) {
   return status;
 }
 
-void asyncc__task_enqueue(asyncc_task_t* t) {
-  if (t->future.flags & ASYNCC__TASK_QUEUED) return;
-  t->future.flags |= ASYNCC__TASK_QUEUED;
-  asyncc__runner_push(asyncc__current_runner, t);
-}
-
 static void task_complete(asyncc_task_t* t, asyncc_frame_t* root) {
   t->frame = root;
   /* Done callbacks run inside asyncc__future_complete and may detach the
@@ -111,30 +105,11 @@ void asyncc__task_run(asyncc_task_t* t) {
 
 /* ---- The leaf protocol ------------------------------------------------- */
 
-int asyncc__leaf_suspend(asyncc_frame_t* leaf) {
-  leaf->flags &= ~ASYNCC__FLAG_WOKEN;
-  leaf->task->frame = leaf;
-  return ASYNCC_PENDING;
-}
-
-void asyncc__leaf_wake(asyncc_frame_t* leaf) {
-  ASYNCC__ASSERT(leaf->task->frame == leaf);
-  leaf->flags |= ASYNCC__FLAG_WOKEN;
-  asyncc__task_enqueue(leaf->task);
-}
-
-int asyncc__leaf_start_cancelled(asyncc_frame_t* leaf) {
-  asyncc__leaf_suspend(leaf);
-  asyncc__leaf_wake(leaf);
-  return ASYNCC_PENDING;
-}
-
-void asyncc__leaf_check(const asyncc_frame_t* leaf, const char* what) {
-  if (leaf->task == NULL)
-    asyncc__fatal(
-        "%s was awaited outside a task; async code must be started by "
-        "asyncc_run() or asyncc_spawn()",
-        what);
+void asyncc__leaf_outside_task(const char* what) {
+  asyncc__fatal(
+      "%s was awaited outside a task; async code must be started by "
+      "asyncc_run() or asyncc_spawn()",
+      what);
 }
 
 /* ---- Public API -------------------------------------------------------- */
