@@ -28,6 +28,35 @@ static char* quals(CXType t, bool drop_const) {
   return tr_buf_take(&b);
 }
 
+/* Types declared in the body of the function being lowered, hoisted to
+ * file scope under new names (see hoist_types in lower.c). */
+static struct {
+  CXCursor decl;
+  const char* name;
+} hoisted[256];
+static int nhoisted;
+
+void tr_frame_hoisted_reset(void) { nhoisted = 0; }
+
+void tr_frame_hoisted_add(CXCursor decl, const char* name) {
+  if (nhoisted < 256) {
+    hoisted[nhoisted].decl = decl;
+    hoisted[nhoisted++].name = name;
+  }
+}
+
+bool tr_frame_hoisted_has(const char* name) {
+  for (int i = 0; i < nhoisted; i++)
+    if (strcmp(hoisted[i].name, name) == 0) return true;
+  return false;
+}
+
+const char* tr_frame_hoisted_name(CXCursor decl) {
+  for (int i = 0; i < nhoisted; i++)
+    if (clang_equalCursors(hoisted[i].decl, decl)) return hoisted[i].name;
+  return NULL;
+}
+
 /* Spelling of a leaf type (builtin, typedef, tag) with its qualifiers;
  * 'drop_const' removes a top-level const. */
 static char* leaf(CXType t, bool drop_const, const char** why) {
@@ -38,6 +67,15 @@ static char* leaf(CXType t, bool drop_const, const char** why) {
     return NULL;
   }
   CXCursor d = clang_getTypeDeclaration(u);
+  const char* hn = clang_Cursor_isNull(d) ? NULL : tr_frame_hoisted_name(d);
+  if (hn) {
+    enum CXCursorKind k = clang_getCursorKind(d);
+    const char* kw = k == CXCursor_StructDecl  ? "struct "
+                     : k == CXCursor_UnionDecl ? "union "
+                     : k == CXCursor_EnumDecl  ? "enum "
+                                               : "";
+    return tr_sprintf("%s%s%s", quals(t, drop_const), kw, hn);
+  }
   if (!clang_Cursor_isNull(d) &&
       clang_getCursorKind(clang_getCursorSemanticParent(d)) ==
           CXCursor_FunctionDecl) {

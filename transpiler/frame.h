@@ -23,6 +23,12 @@ char* tr_frame_declarator(CXType t, const char* name, bool storage,
 /* The same for a parameter: arrays and functions become pointers. */
 char* tr_frame_param_declarator(CXType t, const char* name, bool storage,
                                 const char** why);
+/* Block-scope types of the function being lowered that were moved to file
+ * scope as 'name': declarators spell them by their new name. */
+void tr_frame_hoisted_reset(void);
+void tr_frame_hoisted_add(CXCursor decl, const char* name);
+const char* tr_frame_hoisted_name(CXCursor decl);
+bool tr_frame_hoisted_has(const char* name);
 /* Assigns tr_local_t.field for every promoted local of 'fn'. */
 void tr_frame_name_fields(tr_fn_t* fn);
 

@@ -47,6 +47,7 @@ typedef struct {
   size_t ntemps, tcap;
   int nconts;        /* continue labels so far */
   tr_buf_t fields;   /* extra frame fields (hoisted compound literals) */
+  tr_buf_t types;    /* block-scope type declarations moved to file scope */
   tr_fn_t* embeds[64]; /* callees whose frames live in asyncc__u */
   int nembeds;
   bool heap_child;   /* some await uses a heap frame (asyncc__c) */
@@ -891,6 +892,78 @@ static void hoist_literal(lower_t* L, tr_node_t* n) {
                              ptr, name, render_node(L, n), name));
 }
 
+static bool is_type_decl(tr_node_t* n) {
+  return n->kind == CXCursor_StructDecl || n->kind == CXCursor_UnionDecl ||
+         n->kind == CXCursor_EnumDecl || n->kind == CXCursor_TypedefDecl;
+}
+
+/* Names the block-scope types of the body: struct pair in amain becomes
+ * struct asyncc__amain_pair, so it can be declared at file scope, where
+ * the frame struct (which may hold values of it) can see it. */
+static void name_types(lower_t* L, tr_node_t* n) {
+  if (is_type_decl(n) && n->parent && n->parent->kind == CXCursor_DeclStmt) {
+    char* name = tr_cursor_name(n->cur);
+    CXType ut = clang_getTypedefDeclUnderlyingType(n->cur);
+    bool vla = n->kind == CXCursor_TypedefDecl &&
+               clang_getCanonicalType(ut).kind == CXType_VariableArray;
+    unsigned off;
+    if (name[0] && !vla && !clang_Cursor_isAnonymous(n->cur) &&
+        tr_tu_offset(L->tu, clang_getCursorLocation(n->cur), &off) &&
+        strncmp(L->tu->text + off, name, strlen(name)) == 0) {
+      char* nn = tr_sprintf("asyncc__%s_%s", L->fn->name, name);
+      /* the same name declared twice in one function gets a suffix */
+      for (int k = 1; tr_frame_hoisted_has(nn); k++)
+        nn = tr_sprintf("asyncc__%s_%s_%d", L->fn->name, name, k);
+      tr_frame_hoisted_add(n->cur, nn);
+      tr_edit_replace(L->ed, off, off + (unsigned)strlen(name), nn);
+    }
+  }
+  for (unsigned i = 0; i < n->nkids; i++) name_types(L, n->kids[i]);
+}
+
+static void rename_type_refs(lower_t* L, tr_node_t* n) {
+  if (n->kind == CXCursor_TypeRef && n->in_file && n->spelled) {
+    const char* nn = tr_frame_hoisted_name(clang_getCursorReferenced(n->cur));
+    if (nn) tr_edit_replace(L->ed, n->start, n->end, nn);
+  }
+  for (unsigned i = 0; i < n->nkids; i++) rename_type_refs(L, n->kids[i]);
+}
+
+/* Moves the renamed type declarations out of the body (after renaming, so
+ * the moved text uses the new names). */
+static void move_types(lower_t* L, tr_node_t* n) {
+  if (n->kind == CXCursor_DeclStmt) {
+    bool vars = false, named = false;
+    for (unsigned i = 0; i < n->nkids; i++) {
+      if (n->kids[i]->kind == CXCursor_VarDecl) vars = true;
+      if (is_type_decl(n->kids[i]) && tr_frame_hoisted_name(n->kids[i]->cur))
+        named = true;
+    }
+    if (named && !vars) {
+      tr_buf_printf(&L->types, "%s\n", render(L, n->start, n->end));
+      tr_edit_replace(L->ed, n->start, n->end, TR_GEN "");
+    } else if (named) {
+      for (unsigned i = 0; i < n->nkids; i++) {
+        tr_node_t* d = n->kids[i];
+        const char* nn = is_type_decl(d) ? tr_frame_hoisted_name(d->cur) : NULL;
+        if (!nn || d->kind == CXCursor_TypedefDecl ||
+            !clang_isCursorDefinition(d->cur))
+          continue;
+        tr_buf_printf(&L->types, "%s;\n", render(L, d->start, d->end));
+        tr_edit_replace(L->ed, d->start, d->end,
+                        tr_sprintf("%s %s",
+                                   d->kind == CXCursor_StructDecl  ? "struct"
+                                   : d->kind == CXCursor_UnionDecl ? "union"
+                                                                   : "enum",
+                                   nn));
+      }
+    }
+    return;
+  }
+  for (unsigned i = 0; i < n->nkids; i++)
+    if (!clang_isExpression(n->kids[i]->kind)) move_types(L, n->kids[i]);
+}
+
 /* Literals with awaits inside are hoisted by explode(), after the awaits
  * in them were lowered. */
 static void hoist_literals(lower_t* L, tr_node_t* n) {
@@ -1080,6 +1153,10 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
   tr_buf_init(&rb);
   resolve_temps(L, body, &rb);
 
+  if (L->types.len) {
+    /* types from the body, at file scope so the frame can hold them */
+    tr_buf_add(out, L->types.data, L->types.len);
+  }
   tr_buf_puts(out, TR_GEN);
   tr_buf_printf(out, "/* async function %s, %s:%u, lowered by asyncc */\n",
                 nm, path, line);
@@ -1216,6 +1293,13 @@ int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out) {
   loop_labels = NULL;
   tr_buf_init(&L.dispatch);
   tr_buf_init(&L.fields);
+  tr_buf_init(&L.types);
+  tr_frame_hoisted_reset();
+  if (fn->body->has_await) {
+    name_types(&L, fn->body);
+    rename_type_refs(&L, fn->body);
+    move_types(&L, fn->body);
+  }
   rewrite_refs(&L, fn->body);
   hoist_literals(&L, fn->body);
   lower_runs(p, ed, fn->body); /* asyncc_spawn() */
@@ -1224,6 +1308,7 @@ int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out) {
   if (L.errors == 0) emit_function(&L, out);
   tr_buf_free(&L.dispatch);
   tr_buf_free(&L.fields);
+  tr_buf_free(&L.types);
   return L.errors ? -1 : 0;
 }
 
