@@ -65,6 +65,8 @@ struct tr_fn_s {
   bool protos_emitted;  /* the asyncc__F_* prototypes are in the output */
   bool frame_emitted;   /* struct asyncc__F_frame is complete in the output,
                            so later callers embed it in their own frame */
+  long long frame_size; /* bytes of struct asyncc__F_frame (--report) */
+  long long frame_align;
   tr_node_t* body;      /* definition: the body CompoundStmt */
   tr_node_t* root;      /* definition: the FunctionDecl node */
   tr_local_t* locals;   /* parameters first, then locals in source order */

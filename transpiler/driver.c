@@ -143,6 +143,8 @@ static int run(const tr_options_t* o) {
 
   tr_edits_t ed;
   tr_edit_init(&ed, &tu);
+  tr_buf_t rep;
+  tr_buf_init(&rep);
   for (tr_top_t* t = prog.tops; t; t = t->next) {
     tr_buf_t text;
     tr_buf_init(&text);
@@ -158,7 +160,8 @@ static int run(const tr_options_t* o) {
     }
     add_callee_protos(t->root, t->fn, &text);
     if (t->fn) {
-      if (tr_lower_fn(&prog, t->fn, &ed, &text) != 0) {
+      if (tr_lower_fn(&prog, t->fn, &ed, &text, o->report ? &rep : NULL) !=
+          0) {
         tr_buf_free(&text);
         continue;
       }
@@ -172,6 +175,15 @@ static int run(const tr_options_t* o) {
   }
   if (tr_diag_errors()) goto teardown;
 
+  if (o->report) {
+    fwrite(rep.data ? rep.data : "", 1, rep.len, stdout);
+    fflush(stdout);
+  }
+  tr_buf_free(&rep);
+  if (o->report && !o->output) {
+    status = 0;
+    goto teardown;
+  }
   tr_buf_t marked, out;
   tr_buf_init(&marked);
   tr_buf_init(&out);

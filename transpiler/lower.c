@@ -49,6 +49,8 @@ typedef struct {
   tr_buf_t fields;   /* extra frame fields (hoisted compound literals) */
   tr_buf_t types;    /* block-scope type declarations moved to file scope */
   tr_fn_t* embeds[64]; /* callees whose frames live in asyncc__u */
+  unsigned* await_at; /* byte offset of each state's await */
+  size_t await_cap;
   int nembeds;
   bool heap_child;   /* some await uses a heap frame (asyncc__c) */
   int nliterals;
@@ -372,6 +374,9 @@ static void explode_await(lower_t* L, tr_node_t* n, tr_buf_t* out,
   for (int j = 1; j < nk; j++)
     tr_buf_printf(&args, "%s%s", j > 1 ? ", " : "", render_node(L, k[j]));
   int state = ++L->nstates;
+  L->await_at = tr_grow(L->await_at, &L->await_cap, (size_t)state,
+                        sizeof(unsigned));
+  L->await_at[state - 1] = n->start;
   unsigned line = tr_tu_line(L->tu, n->start);
   const char* nm = callee->name;
   bool embed = callee->frame_emitted && callee != L->fn;
@@ -1280,9 +1285,89 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
   tr_buf_free(&rb);
 }
 
+/* ==================================================================
+ * --report: the frame layout, computed with C's layout rules from
+ * libclang's sizes (the frame struct itself is generated text)
+ * ================================================================== */
+
+typedef struct {
+  tr_buf_t* out;
+  long long off, align;
+} layout_t;
+
+static void field(layout_t* y, const char* name, const char* type,
+                  long long size, long long align, const char* live) {
+  if (align < 1) align = 1;
+  y->off = (y->off + align - 1) / align * align;
+  if (y->out)
+    tr_buf_printf(y->out, "  %-6lld %-6lld %-24s %-28s %s\n", y->off, size,
+                  name, type, live);
+  y->off += size;
+  if (align > y->align) y->align = align;
+}
+
+static void type_field(layout_t* y, const char* name, CXType t,
+                       const char* live) {
+  field(y, name, tr_type_name(t), clang_Type_getSizeOf(t),
+        clang_Type_getAlignOf(t), live);
+}
+
+/* "1-3,5": the states whose await lies in [from, to). */
+static const char* live_states(lower_t* L, unsigned from, unsigned to) {
+  tr_buf_t b;
+  tr_buf_init(&b);
+  for (int i = 0; i < L->nstates; i++)
+    if (L->await_at[i] >= from && L->await_at[i] < to)
+      tr_buf_printf(&b, "%s%d", b.len ? "," : "", i + 1);
+  return b.len ? tr_buf_take(&b) : "-";
+}
+
+static void report(lower_t* L, tr_buf_t* out) {
+  tr_fn_t* fn = L->fn;
+  layout_t y = {out, 0, 8};
+  if (out)
+    tr_buf_printf(out,
+                  "async function %s (%s:%u): struct asyncc__%s_frame, %d "
+                  "resume point(s)\n  offset size   field                    "
+                  "type                         live across states\n",
+                  fn->name, L->tu->path, tr_tu_line(L->tu, fn->def_start),
+                  fn->name, L->nstates);
+  const char* all = live_states(L, 0, ~0u);
+  field(&y, "hdr", "asyncc_frame_t", (long long)sizeof(void*) * 3 + 8,
+        (long long)sizeof(void*), "all (runtime header)");
+  if (!fn->ret_void) type_field(&y, "asyncc__ret", fn->ret, "result");
+  for (tr_local_t* l = fn->locals; l; l = l->next)
+    if (l->promoted)
+      type_field(&y, l->field, l->type,
+                 l->is_param ? all
+                             : live_states(L, l->scope_start, l->scope->end));
+  for (size_t i = 0; i < L->ntemps; i++)
+    if (L->temps[i].crosses)
+      type_field(&y, tr_sprintf("asyncc__t%zu", i), L->temps[i].type,
+                 "temporary across an await");
+  if (L->heap_child)
+    field(&y, "asyncc__c", "asyncc_frame_t*", (long long)sizeof(void*),
+          (long long)sizeof(void*), "callee frame (heap)");
+  if (L->nembeds) {
+    long long sz = 0, al = 1;
+    for (int e = 0; e < L->nembeds; e++) {
+      if (L->embeds[e]->frame_size > sz) sz = L->embeds[e]->frame_size;
+      if (L->embeds[e]->frame_align > al) al = L->embeds[e]->frame_align;
+    }
+    sz = (sz + al - 1) / al * al;
+    field(&y, "asyncc__u", "union of callee frames", sz, al,
+          "callee frames (embedded)");
+  }
+  long long total = (y.off + y.align - 1) / y.align * y.align;
+  fn->frame_size = total;
+  fn->frame_align = y.align;
+  if (out) tr_buf_printf(out, "  total %lld bytes\n\n", total);
+}
+
 static void lower_runs(tr_prog_t* p, tr_edits_t* ed, tr_node_t* n);
 
-int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out) {
+int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out,
+                tr_buf_t* rep) {
   lower_t L;
   memset(&L, 0, sizeof L);
   L.p = p;
@@ -1306,6 +1391,7 @@ int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out) {
   plan_loops(&L, fn->body);
   lower_stmt(&L, fn->body);
   if (L.errors == 0) emit_function(&L, out);
+  if (L.errors == 0) report(&L, rep);
   tr_buf_free(&L.dispatch);
   tr_buf_free(&L.fields);
   tr_buf_free(&L.types);

@@ -8,8 +8,10 @@
 #include "edit.h"
 
 /* Lowers async definition 'fn': records edits of its body in 'ed' and
- * appends the frame struct and functions to 'out'. Returns 0 or -1. */
-int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out);
+ * appends the frame struct and functions to 'out', and its frame layout
+ * to 'report' when not NULL. Returns 0 or -1. */
+int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out,
+                tr_buf_t* report);
 /* Rewrites every asyncc_run() under 'root'. */
 void tr_lower_runs(tr_prog_t* p, tr_node_t* root, tr_edits_t* ed);
 /* Prototypes of fn's asyncc__F_start/_take/_take_into. */

@@ -43,6 +43,11 @@ void tr_options_usage(FILE* f) {
       "    --resource-dir DIR Clang's builtin headers (default: those of the\n"
       "                       libclang asyncc was built with).\n"
       "    --include-dir DIR  Where asyncc.h is (default: next to asyncc).\n"
+      "    --report           Print, for each async function, its frame\n"
+      "                       layout: every field with its type, size,\n"
+      "                       offset and the resume points (states) across\n"
+      "                       which it is live, and the frame's total size.\n"
+      "                       Without -o, only the report is printed.\n"
       "    -Werror            Treat warnings as errors.\n"
       "    --help             Print this help and exit.\n"
       "    --version          Print the version and exit.\n"
@@ -114,6 +119,10 @@ int tr_options_parse(tr_options_t* o, int argc, char** argv) {
       o->lines = false;
       continue;
     }
+    if (strcmp(a, "--report") == 0) {
+      o->report = true;
+      continue;
+    }
     if (strcmp(a, "-Werror") == 0) {
       o->werror = true;
       continue;
@@ -152,6 +161,7 @@ int tr_options_parse(tr_options_t* o, int argc, char** argv) {
             "       (asyncc --help for details)\n");
     return -1;
   }
+  if (o->report && !o->output) o->output = NULL; /* report only */
   if (o->depfile && (!o->output || strcmp(o->output, "-") == 0)) {
     fprintf(stderr, "asyncc: error: -MF needs an output file (-o FILE)\n");
     return -1;

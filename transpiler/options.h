@@ -13,6 +13,7 @@ typedef struct {
   const char* include_dir;  /* --include-dir */
   bool lines;               /* #line directives (--no-line clears) */
   bool werror;              /* -Werror */
+  bool report;              /* --report: print each frame's layout */
   int clang_argc;           /* arguments for clang (after --, and -I/-D/...) */
   const char** clang_argv;
 } tr_options_t;

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# check_report.sh ASYNCC CC INCLUDE_DIR RUNTIME_LIB SOURCE WORKDIR
+# asyncc --report's frame sizes must be the compiler's sizeof of the
+# generated frame structs.
+set -euo pipefail
+asyncc=$1 cc=$2 inc=$3 lib=$4 src=$5 work=$6
+mkdir -p "$work"
+"$asyncc" --report "$src" > "$work/report.txt"
+"$asyncc" "$src" -o "$work/gen.c"
+fns=$(sed -n 's/^async function \([A-Za-z_0-9]*\) .*/\1/p' "$work/report.txt")
+[ -n "$fns" ] || { echo "no functions in the report"; cat "$work/report.txt"; exit 1; }
+{
+  cat "$work/gen.c"
+  echo '#include <stdio.h>'
+  echo 'void asyncc_report_sizes(void);'
+  echo 'void asyncc_report_sizes(void) {'
+  for f in $fns; do
+    echo "  printf(\"$f %zu\\n\", sizeof(struct asyncc__${f}_frame));"
+  done
+  echo '}'
+} > "$work/sizes.c"
+sed -i 's/^int main(void) {.*/int main(void) { asyncc_report_sizes(); return 0; }/' "$work/sizes.c"
+"$cc" -std=gnu11 -w -I "$inc" "$work/sizes.c" "$lib" $(pkg-config --libs libuv) -o "$work/sizes"
+"$work/sizes" > "$work/actual.txt"
+for f in $fns; do
+  want=$(awk -v f="$f" '$1=="async" && $3==f {on=1} on && $1=="total" {print $2; exit}' "$work/report.txt")
+  got=$(awk -v f="$f" '$1==f {print $2}' "$work/actual.txt")
+  if [ "$want" != "$got" ]; then
+    echo "frame of $f: --report says $want bytes, sizeof is $got"
+    cat "$work/report.txt"
+    exit 1
+  fi
+  echo "frame of $f: $got bytes"
+done
+grep -q "asyncc__u " "$work/report.txt" || { echo "expected an embedded callee frame"; exit 1; }
+grep -q "asyncc__c " "$work/report.txt" || { echo "expected a heap callee frame"; exit 1; }
+echo "report matches the compiler's layout"

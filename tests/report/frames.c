@@ -1,0 +1,36 @@
+/* Frames of several shapes for the --report test: scalars, arrays,
+ * structs, a temporary across an await, an embedded callee frame and a
+ * heap callee (recursion). */
+#include <asyncc.h>
+#include <stdio.h>
+
+struct big {
+  char tag;
+  double d[3];
+};
+
+static async int leaf(int x) {
+  await(asyncc_yield());
+  return x + 1;
+}
+
+static async long rec(int n) {
+  if (n == 0) return 0;
+  return 1 + await(rec(n - 1));
+}
+
+static async double mid(char c, struct big b) {
+  short s = 3;
+  char buf[5] = "abcd";
+  int sum = await(leaf(c)) + await(leaf(s));
+  return b.d[1] + sum + buf[1] + (double)await(rec(2));
+}
+
+async int amain(void) {
+  struct big b = {'x', {1.0, 2.0, 3.0}};
+  double r = await(mid('a', b));
+  printf("%.1f\n", r);
+  return 0;
+}
+
+int main(void) { return asyncc_run(amain()); }
