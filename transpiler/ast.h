@@ -39,6 +39,7 @@ struct tr_node_s {
   tr_local_t* local;  /* VarDecl/ParmDecl: its local; DeclRefExpr: the local
                          it names (NULL for globals, functions, enums) */
   tr_fn_t* callee;    /* CallExpr/DeclRefExpr of an async function */
+  int state;          /* is_await: the resume point lowering gave it */
 };
 
 struct tr_local_s {

@@ -11,6 +11,7 @@
 #include "ast.h"
 #include "buf.h"
 #include "diag.h"
+#include "dot.h"
 #include "edit.h"
 #include "emit.h"
 #include "frame.h"
@@ -180,7 +181,16 @@ static int run(const tr_options_t* o) {
     fflush(stdout);
   }
   tr_buf_free(&rep);
-  if (o->report && !o->output) {
+  if (o->dot) {
+    tr_buf_t g;
+    tr_buf_init(&g);
+    for (tr_top_t* t = prog.tops; t; t = t->next)
+      if (t->fn && !t->proto && t->fn->body) tr_dot_fn(&tu, t->fn, &g);
+    fwrite(g.data ? g.data : "", 1, g.len, stdout);
+    fflush(stdout);
+    tr_buf_free(&g);
+  }
+  if ((o->report || o->dot) && !o->output) {
     status = 0;
     goto teardown;
   }

@@ -377,6 +377,7 @@ static void explode_await(lower_t* L, tr_node_t* n, tr_buf_t* out,
   L->await_at = tr_grow(L->await_at, &L->await_cap, (size_t)state,
                         sizeof(unsigned));
   L->await_at[state - 1] = n->start;
+  n->state = state;
   unsigned line = tr_tu_line(L->tu, n->start);
   const char* nm = callee->name;
   bool embed = callee->frame_emitted && callee != L->fn;
@@ -714,6 +715,20 @@ static bool for_parts(lower_t* L, tr_node_t* s, for_parts_t* fp) {
       fp->body = k;
   }
   return fp->body != NULL;
+}
+
+bool tr_lower_for_parts(const tr_tu_t* tu, tr_node_t* s, tr_node_t** init,
+                        tr_node_t** cond, tr_node_t** inc, tr_node_t** body) {
+  lower_t L;
+  memset(&L, 0, sizeof L);
+  L.tu = tu;
+  for_parts_t fp;
+  if (!for_parts(&L, s, &fp)) return false;
+  *init = fp.init;
+  *cond = fp.cond;
+  *inc = fp.inc;
+  *body = fp.body;
+  return true;
 }
 
 static int continue_label_of(lower_t* L, tr_node_t* loop);

@@ -48,6 +48,12 @@ void tr_options_usage(FILE* f) {
       "                       offset and the resume points (states) across\n"
       "                       which it is live, and the frame's total size.\n"
       "                       Without -o, only the report is printed.\n"
+      "    --emit-dot         Print a Graphviz graph of each async\n"
+      "                       function's states (its resume points) and\n"
+      "                       the transitions between them, labelled with\n"
+      "                       source lines (asyncc --emit-dot f.c | dot\n"
+      "                       -Tsvg > f.svg). Without -o, only the graphs\n"
+      "                       are printed.\n"
       "    -Werror            Treat warnings as errors.\n"
       "    --help             Print this help and exit.\n"
       "    --version          Print the version and exit.\n"
@@ -119,6 +125,10 @@ int tr_options_parse(tr_options_t* o, int argc, char** argv) {
       o->lines = false;
       continue;
     }
+    if (strcmp(a, "--emit-dot") == 0) {
+      o->dot = true;
+      continue;
+    }
     if (strcmp(a, "--report") == 0) {
       o->report = true;
       continue;
@@ -161,7 +171,6 @@ int tr_options_parse(tr_options_t* o, int argc, char** argv) {
             "       (asyncc --help for details)\n");
     return -1;
   }
-  if (o->report && !o->output) o->output = NULL; /* report only */
   if (o->depfile && (!o->output || strcmp(o->output, "-") == 0)) {
     fprintf(stderr, "asyncc: error: -MF needs an output file (-o FILE)\n");
     return -1;

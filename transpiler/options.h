@@ -14,6 +14,7 @@ typedef struct {
   bool lines;               /* #line directives (--no-line clears) */
   bool werror;              /* -Werror */
   bool report;              /* --report: print each frame's layout */
+  bool dot;                 /* --emit-dot: print each state graph */
   int clang_argc;           /* arguments for clang (after --, and -I/-D/...) */
   const char** clang_argv;
 } tr_options_t;
