@@ -14,9 +14,11 @@ one pointer to that child frame; fields ordered by alignment, the struct
 rounded to 8 bytes. It is written down by hand below, from reading each
 function.
 
-Frame sizes come from sizeof(struct asyncc__F_frame) (minus its asyncc__u
-union), compiled from the generated C itself; `asyncc --report` should give
-the same numbers once it exists. Prints per-function lines to stderr and,
+Frame sizes come from `asyncc --report` (the offset of the asyncc__u union
+when there is one, else the total), checked against
+sizeof(struct asyncc__F_frame) minus sizeof its union, compiled from the
+generated C itself; without a report, the sizeof figures are used. Prints
+per-function lines to stderr and,
 for bench/run's raw file,
     sample frame.asyncc bytes <sum of own frame sizes>
     sample frame.live bytes <sum of the smallest frames>
@@ -93,8 +95,44 @@ def frame_sizes(gen_file, src_dir, root, build, cc):
     return {a: int(b) for a, b in (l.split() for l in out.splitlines())}
 
 
+REPORT_FN_RE = re.compile(r"^async function (\w+) \(")
+REPORT_TOTAL_RE = re.compile(r"^\s+total (\d+) bytes")
+REPORT_UNION_RE = re.compile(r"^\s+(\d+)\s+\d+\s+asyncc__u\s")
+
+
+def report_sizes(asyncc, src_file, root):
+    """{function: own frame bytes} from asyncc --report, or None."""
+    try:
+        out = subprocess.run(
+            [asyncc, "--report", src_file, "--",
+             "-I", os.path.join(root, "include"),
+             "-I", os.path.join(root, "bench", "lib")],
+            capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if out.returncode != 0:
+        return None
+    sizes, fn, union_at = {}, None, None
+    for line in out.stdout.splitlines():
+        m = REPORT_FN_RE.match(line)
+        if m:
+            fn, union_at = m.group(1), None
+            continue
+        m = REPORT_UNION_RE.match(line)
+        if m and fn:
+            union_at = int(m.group(1))
+            continue
+        m = REPORT_TOTAL_RE.match(line)
+        if m and fn:
+            sizes[fn] = union_at if union_at is not None else int(m.group(1))
+            fn = None
+    return sizes or None
+
+
 def main():
     build, root = sys.argv[1], sys.argv[2]
+    asyncc = sys.argv[3] if len(sys.argv) > 3 else None
+    reports = {}
     cc = os.environ.get("CC", "cc")
     total = live = 0
     cache = {}
@@ -112,6 +150,15 @@ def main():
                       % src, file=sys.stderr)
                 cache[gens[0]] = {}
         sizes = cache[gens[0]]
+        if asyncc and src not in reports:
+            reports[src] = report_sizes(asyncc, os.path.join(root, "bench", src),
+                                        root)
+        rep = (reports.get(src) or {}).get(fn)
+        if rep is not None and fn in sizes and rep != sizes[fn]:
+            print("frames: %s %s: --report says %d B, sizeof %d B" %
+                  (src, fn, rep, sizes[fn]), file=sys.stderr)
+        if rep is not None:
+            sizes = dict(sizes, **{fn: rep})
         if fn not in sizes:
             continue
         print("frames: %-22s %-12s frame %4d B, minimal %4d B" %
