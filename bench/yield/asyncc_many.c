@@ -20,9 +20,15 @@ static async double run(long ntasks, long per) {
   if (!tasks) abort();
   uint64_t t0 = bench_now_ns();
   for (long t = 0; t < ntasks; t++) tasks[t] = asyncc_spawn(worker(per));
-  for (long t = 0; t < ntasks; t++) await(asyncc_task_join(tasks[t], NULL));
+  long failed = 0;
+  for (long t = 0; t < ntasks; t++) {
+    int result;
+    await(asyncc_task_join(tasks[t], &result));
+    failed += result != 0;
+  }
   uint64_t t1 = bench_now_ns();
   free(tasks);
+  if (failed) abort();
   return (double)(t1 - t0) / ((double)ntasks * (double)per);
 }
 
