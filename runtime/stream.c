@@ -7,11 +7,14 @@
  * stream is found from the libuv handle with container_of; the handle's
  * 'data' field is left to the caller.
  *
- * Reads are pull-based on top of libuv's push-based reading: a read starts
- * reading into the caller's buffer (alloc_cb hands it out) and stops again
- * at the first data. Writes first try uv_try_write, so a write the kernel
- * takes at once completes without suspending; the rest goes through
- * uv_write.
+ * Reads are pull-based on top of libuv's push-based reading: a read hands
+ * the caller's buffer to alloc_cb and completes at the first data. Reading
+ * stays started after that, because the next read usually follows at once
+ * and restarting costs a system call; it is stopped lazily, when data
+ * arrives with no read waiting (alloc_cb then hands out no buffer, libuv
+ * reports UV_ENOBUFS and leaves the data in the kernel). Writes first try
+ * uv_try_write, so a write the kernel takes at once completes without
+ * suspending; the rest goes through uv_write.
  *
  * Cancellation: a pending read or accept is simply withdrawn. A connect,
  * write or shutdown request cannot be withdrawn in libuv except by closing
@@ -31,6 +34,7 @@
 #define STREAM_LISTENING 0x1u
 #define STREAM_CLOSING 0x2u /* uv_close called */
 #define STREAM_CLOSED 0x4u  /* its close callback has run */
+#define STREAM_READING 0x8u /* uv_read_start is in effect */
 
 enum {
   OP_ACCEPT,
@@ -146,6 +150,12 @@ int asyncc_stream_listen(asyncc_stream_t* s, int backlog) {
   return rc;
 }
 
+static void read_stop(asyncc_stream_t* s) {
+  if (!(s->flags & STREAM_READING)) return;
+  uv_read_stop(&s->uv.stream);
+  s->flags &= ~STREAM_READING;
+}
+
 static void close_cb(uv_handle_t* handle) {
   asyncc_stream_t* s = container_of(handle, asyncc_stream_t, uv.handle);
   asyncc__node_t* n;
@@ -159,10 +169,8 @@ static void stream_close_now(asyncc_stream_t* s) {
   asyncc__node_t* n;
   if (s->flags & (STREAM_CLOSING | STREAM_CLOSED)) return;
   s->flags |= STREAM_CLOSING;
-  if (s->reader != NULL) {
-    uv_read_stop(&s->uv.stream);
-    wake_reader(s, UV_ECANCELED);
-  }
+  read_stop(s);
+  if (s->reader != NULL) wake_reader(s, UV_ECANCELED);
   while ((n = asyncc__ring_pop(&s->acceptors)) != NULL)
     wake_node(n, UV_ECANCELED);
   uv_close(&s->uv.handle, close_cb);
@@ -175,7 +183,7 @@ static void alloc_cb(uv_handle_t* handle, size_t suggested, uv_buf_t* buf) {
   stream_frame_t* f = (stream_frame_t*)s->reader;
   (void)suggested;
   if (f == NULL)
-    *buf = uv_buf_init(NULL, 0); /* UV_ENOBUFS; not expected */
+    *buf = uv_buf_init(NULL, 0); /* no read waiting: UV_ENOBUFS */
   else
     *buf = uv_buf_init(f->buf, (unsigned int)f->len);
 }
@@ -183,8 +191,14 @@ static void alloc_cb(uv_handle_t* handle, size_t suggested, uv_buf_t* buf) {
 static void read_cb(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
   asyncc_stream_t* s = container_of(stream, asyncc_stream_t, uv.stream);
   (void)buf;
-  if (nread == 0 || s->reader == NULL) return; /* EAGAIN: keep waiting */
-  uv_read_stop(stream);
+  if (nread == 0) return; /* EAGAIN: keep waiting */
+  if (s->reader == NULL) {
+    /* Data (UV_ENOBUFS) or an error with nobody reading: stop until the
+     * next read. */
+    read_stop(s);
+    return;
+  }
+  if (nread < 0) read_stop(s); /* libuv has stopped reading at EOF */
   wake_reader(s, nread);
 }
 
@@ -290,8 +304,11 @@ static int stream_start(stream_frame_t* f) {
         rc = UV_EINVAL;
         break;
       }
-      rc = uv_read_start(&s->uv.stream, alloc_cb, read_cb);
-      if (rc < 0) break;
+      if (!(s->flags & STREAM_READING)) {
+        rc = uv_read_start(&s->uv.stream, alloc_cb, read_cb);
+        if (rc < 0) break;
+        s->flags |= STREAM_READING;
+      }
       s->reader = &f->hdr;
       return asyncc__leaf_suspend(&f->hdr);
     case OP_WRITE:
@@ -338,8 +355,7 @@ static int stream_resume(asyncc_frame_t* fp) {
             asyncc__ring_remove(&f->s->acceptors, &f->node);
             break;
           case OP_READ:
-            uv_read_stop(&f->s->uv.stream);
-            f->s->reader = NULL;
+            f->s->reader = NULL; /* reading stops lazily */
             break;
           case OP_CLOSE:
             return ASYNCC_PENDING; /* closes within one loop turn */

@@ -598,11 +598,70 @@ static void test_stream_cancel(void** state) {
   test_end_clean();
 }
 
+/* Data and the end of the stream arriving while no read waits are kept
+ * for the next read (reading stops lazily, leaving them in the kernel). */
+static asyncc_frame_t* between_reads_script(void* p, int step, int last,
+                                            script_take_fn* take) {
+  ctx_t* c = p;
+  if (step > 0) c->rc[step - 1] = last;
+  switch (step) {
+    case 0:
+      listen_on(c);
+      assert_int_equal(asyncc_tcp_init(&c->cli), 0);
+      return CONNECT(&c->cli, &c->addr);
+    case 1:
+      assert_int_equal(asyncc_tcp_init(&c->conn), 0);
+      return ACCEPT(&c->server, &c->conn);
+    case 2:
+      return WRITE(&c->conn, "a", 1);
+    case 3:
+      return READ(&c->cli, c->buf, sizeof c->buf);
+    case 4:
+      return WRITE(&c->conn, "bc", 2);
+    case 5:
+      return SCRIPT_SLEEP(20); /* "bc" arrives; nobody reads */
+    case 6:
+      return READ(&c->cli, c->buf + 1, sizeof c->buf - 1);
+    case 7:
+      return SHUTDOWN(&c->conn);
+    case 8:
+      return SCRIPT_SLEEP(20); /* the end arrives; nobody reads */
+    case 9:
+      return READ(&c->cli, c->buf + 3, sizeof c->buf - 3);
+    case 10:
+      return READ(&c->cli, c->buf + 3, sizeof c->buf - 3); /* EOF again */
+    case 11:
+      return CLOSE(&c->cli);
+    case 12:
+      return CLOSE(&c->conn);
+    case 13:
+      return CLOSE(&c->server);
+    default:
+      return NULL;
+  }
+}
+
+static void test_stream_data_between_reads(void** state) {
+  static ctx_t c;
+  int i;
+  (void)state;
+  memset(&c, 0, sizeof c);
+  script_take(asyncc__run(script_start(between_reads_script, &c)));
+  assert_int_equal(c.rc[3], 1);
+  assert_int_equal(c.rc[6], 2);
+  assert_memory_equal(c.buf, "abc", 3);
+  assert_int_equal(c.rc[9], UV_EOF);
+  assert_int_equal(c.rc[10], UV_EOF);
+  for (i = 11; i <= 13; i++) assert_int_equal(c.rc[i], 0);
+  test_end_clean();
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_stream_tcp_echo),
       cmocka_unit_test(test_stream_pipe_echo),
       cmocka_unit_test(test_stream_large_transfer),
+      cmocka_unit_test(test_stream_data_between_reads),
       cmocka_unit_test(test_stream_errors),
       cmocka_unit_test(test_stream_misuse),
       cmocka_unit_test(test_stream_cancel),
