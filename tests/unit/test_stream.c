@@ -598,6 +598,40 @@ static void test_stream_cancel(void** state) {
   test_end_clean();
 }
 
+/* Connecting a pipe to a name nobody listens on; binding it twice. */
+static asyncc_frame_t* pipe_errors_script(void* p, int step, int last,
+                                          script_take_fn* take) {
+  ctx_t* c = p;
+  switch (step) {
+    case 0:
+      assert_int_equal(asyncc_pipe_init(&c->cli, 0), 0);
+      return STEP(asyncc__asyncc_pipe_connect_start(&c->cli, c->pipe_name),
+                  asyncc__asyncc_pipe_connect_take);
+    case 1:
+      c->rc[0] = last;
+      c->rc[1] = asyncc_tcp_bind(&c->cli, (const struct sockaddr*)&c->addr, 0);
+      return STEP(asyncc__asyncc_pipe_connect_start(&c->cli, NULL),
+                  asyncc__asyncc_pipe_connect_take);
+    case 2:
+      c->rc[2] = last;
+      return CLOSE(&c->cli);
+    default:
+      return NULL;
+  }
+}
+
+static void test_stream_pipe_errors(void** state) {
+  static ctx_t c;
+  (void)state;
+  memset(&c, 0, sizeof c);
+  snprintf(c.pipe_name, sizeof c.pipe_name, "%s/nobody.sock", dir);
+  script_take(asyncc__run(script_start(pipe_errors_script, &c)));
+  assert_int_equal(c.rc[0], UV_ENOENT);
+  assert_int_equal(c.rc[1], UV_EINVAL); /* a TCP bind on a pipe */
+  assert_int_equal(c.rc[2], UV_EINVAL);
+  test_end_clean();
+}
+
 /* Data and the end of the stream arriving while no read waits are kept
  * for the next read (reading stops lazily, leaving them in the kernel). */
 static asyncc_frame_t* between_reads_script(void* p, int step, int last,
@@ -662,6 +696,7 @@ int main(void) {
       cmocka_unit_test(test_stream_pipe_echo),
       cmocka_unit_test(test_stream_large_transfer),
       cmocka_unit_test(test_stream_data_between_reads),
+      cmocka_unit_test(test_stream_pipe_errors),
       cmocka_unit_test(test_stream_errors),
       cmocka_unit_test(test_stream_misuse),
       cmocka_unit_test(test_stream_cancel),
