@@ -1,15 +1,27 @@
 /* live.c - ANALYSIS: which locals must live in the frame.
  *
- * A local must survive a suspension when an await can run while the
- * variable is in scope: its value (or its address, handed to a callee) may
- * be used after the resume function returned and was called again. This
- * first version uses that scope rule: a local is promoted to the frame when
- * an await lies within its scope after its declaration. Everything else
- * stays an ordinary local of the resume function, declared where the user
- * declared it. Parameters always live in the frame: _start stores them
- * before the body runs.
+ * A local must survive a suspension when its value (or its address, handed
+ * to a callee) may be used after the resume function returned and was
+ * called again. Parameters always live in the frame: _start stores them
+ * before the body runs. For other locals, two rules, the second refining
+ * the first (LLVM's SuspendCrossingInfo, on the structured tree):
+ *
+ * 1. Scope: only a local with an await in its scope after its declaration
+ *    can need the frame.
+ * 2. Use after suspension: such a local stays an ordinary local of the
+ *    resume function when no reference to it can run after an await of its
+ *    scope: none is textually after the await, none shares a loop with it,
+ *    and its address is never taken (arrays, structs and unions are kept,
+ *    since their addresses escape through decay and member access). A
+ *    function with goto keeps rule 1 alone: a backward jump can reach a use
+ *    that lies textually before the await.
+ *
+ * A local left out of the frame may have a resume label in its scope; C
+ * allows jumping there (it is not variably modified), and its value is
+ * never read after the jump.
  */
 #include "ast.h"
+#include "buf.h"
 
 static bool await_in(tr_node_t* n, unsigned from, unsigned to) {
   if (!n->has_await || n->end <= from || n->start >= to) return false;
@@ -19,9 +31,84 @@ static bool await_in(tr_node_t* n, unsigned from, unsigned to) {
   return false;
 }
 
+static bool has_goto(tr_node_t* n) {
+  if (n->kind == CXCursor_GotoStmt || n->kind == CXCursor_IndirectGotoStmt)
+    return true;
+  for (unsigned i = 0; i < n->nkids; i++)
+    if (has_goto(n->kids[i])) return true;
+  return false;
+}
+
+static bool is_loop(tr_node_t* n) {
+  return n->kind == CXCursor_WhileStmt || n->kind == CXCursor_DoStmt ||
+         n->kind == CXCursor_ForStmt;
+}
+
+/* The innermost loop enclosing 'n', or NULL. */
+static tr_node_t* loop_of(tr_node_t* n) {
+  for (n = n->parent; n; n = n->parent)
+    if (is_loop(n)) return n;
+  return NULL;
+}
+
+static bool shares_loop(tr_node_t* a, tr_node_t* b) {
+  for (tr_node_t* l = loop_of(a); l; l = loop_of(l))
+    if (l->start <= b->start && b->end <= l->end) return true;
+  return false;
+}
+
+typedef struct {
+  tr_local_t* l;
+  tr_node_t** refs;
+  size_t nrefs, cap;
+  bool escapes;
+} uses_t;
+
+static void collect_uses(tr_node_t* n, uses_t* u) {
+  if (n->kind == CXCursor_DeclRefExpr && n->local == u->l) {
+    u->refs = tr_grow(u->refs, &u->cap, u->nrefs + 1, sizeof(tr_node_t*));
+    u->refs[u->nrefs++] = n;
+    tr_node_t* p = n->parent;
+    while (p && (p->kind == CXCursor_ParenExpr ||
+                 p->kind == CXCursor_UnexposedExpr))
+      p = p->parent;
+    if (p && p->kind == CXCursor_UnaryOperator &&
+        clang_getCursorUnaryOperatorKind(p->cur) == CXUnaryOperator_AddrOf)
+      u->escapes = true;
+  }
+  for (unsigned i = 0; i < n->nkids; i++) collect_uses(n->kids[i], u);
+}
+
+static bool used_after(uses_t* u, tr_node_t* n, unsigned from, unsigned to) {
+  if (!n->has_await || n->end <= from || n->start >= to) return false;
+  if (n->is_await && n->start >= from && n->end <= to) {
+    for (size_t i = 0; i < u->nrefs; i++) {
+      tr_node_t* r = u->refs[i];
+      if (r->start >= n->end || shares_loop(n, r)) return true;
+    }
+    return false;
+  }
+  for (unsigned i = 0; i < n->nkids; i++)
+    if (used_after(u, n->kids[i], from, to)) return true;
+  return false;
+}
+
+static bool keeps_address(CXType t) {
+  t = clang_getCanonicalType(t);
+  return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
+         t.kind == CXType_VariableArray || t.kind == CXType_Record ||
+         clang_isVolatileQualifiedType(t);
+}
+
 void tr_live_compute(tr_fn_t* fn) {
+  bool gotos = has_goto(fn->body);
   for (tr_local_t* l = fn->locals; l; l = l->next) {
     if (l->is_param) continue;
     l->promoted = await_in(l->scope, l->scope_start, l->scope->end);
+    if (!l->promoted || gotos || keeps_address(l->type)) continue;
+    uses_t u = {l, NULL, 0, 0, false};
+    collect_uses(fn->body, &u);
+    if (!u.escapes && !used_after(&u, l->scope, l->scope_start, l->scope->end))
+      l->promoted = false;
   }
 }

@@ -34,4 +34,10 @@ for f in $fns; do
 done
 grep -q "asyncc__u " "$work/report.txt" || { echo "expected an embedded callee frame"; exit 1; }
 grep -q "asyncc__c " "$work/report.txt" || { echo "expected a heap callee frame"; exit 1; }
+# liveness: a local dead at every await is not a frame field
+if awk '$1=="async" {fn=$3} fn=="dead_after" && $3=="before"' "$work/report.txt" | grep -q .; then
+  echo "'before' is dead at the await but was put in the frame"
+  exit 1
+fi
 echo "report matches the compiler's layout"
+

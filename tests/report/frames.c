@@ -26,10 +26,19 @@ static async double mid(char c, struct big b) {
   return b.d[1] + sum + buf[1] + (double)await(rec(2));
 }
 
+/* 'before' is dead at the await: it stays a local of the resume function. */
+static async int dead_after(int n) {
+  int before = n * 2;
+  printf("%d\n", before);
+  await(asyncc_yield());
+  int after = n + 1;
+  return after;
+}
+
 async int amain(void) {
   struct big b = {'x', {1.0, 2.0, 3.0}};
   double r = await(mid('a', b));
-  printf("%.1f\n", r);
+  printf("%.1f %d\n", r, await(dead_after(4)));
   return 0;
 }
 
