@@ -45,8 +45,9 @@ MINIMAL = {
     ("yield/asyncc.c", "amain"): 56,
     ("yield/asyncc_many.c", "worker"): 64,
     # run(ntasks, per): hdr 32 + ret 8 + ntasks 8 + per 8 + tasks 8 + t 8
-    # + t0 8 + child 8 (asyncc_task_join).
-    ("yield/asyncc_many.c", "run"): 88,
+    # + t0 8 + failed 8 + child 8 (asyncc_task_join) + result 4 (its
+    # address is passed to the join) = 100 -> 104.
+    ("yield/asyncc_many.c", "run"): 104,
     # amain(ntasks, total): hdr 32 + ntasks 8 + total 8 + per 8 + ret 4
     # = 60 -> 64.
     ("yield/asyncc_many.c", "amain"): 64,
