@@ -24,8 +24,11 @@ static void sum_job(void* arg) {
   atomic_store(&j->ran, 1);
 }
 
+static atomic_int started;
+
 static void slow_job(void* arg) {
   job_t* j = arg;
+  atomic_fetch_add(&started, 1);
   usleep(100 * 1000);
   atomic_store(&j->ran, 1);
 }
@@ -73,28 +76,40 @@ static asyncc_frame_t* slow_script(void* p, int step, int last,
   return NULL;
 }
 
-/* Fill the pool (4 threads by default) with slow jobs, queue one more and
- * cancel it and one that runs: the queued one never runs; both report
+/* Fill the pool (4 threads) with slow jobs, queue two more and cancel one
+ * of those and one that runs: the queued one never runs; both report
  * UV_ECANCELED. */
 static asyncc_frame_t* cancel_script(void* p, int step, int last,
                                      script_take_fn* take) {
   ctx_t* c = p;
   int i;
+  int k;
   if (step == 0) {
-    for (i = 0; i < 6; i++)
+    atomic_store(&started, 0);
+    for (i = 0; i < 4; i++)
       c->t[i] = asyncc__spawn(script_start(slow_script, &c->jobs[i]),
                               script_take_into);
-    return SCRIPT_SLEEP(20);
+    c->rc[7] = 0; /* phase */
+    return SCRIPT_YIELD();
   }
-  if (step == 1) {
+  if (c->rc[7] == 0) {
+    /* Wait, a loop turn at a time, until the four occupy the pool. */
+    if (atomic_load(&started) < 4) return SCRIPT_YIELD();
+    c->rc[7] = 1;
+    for (i = 4; i < 6; i++)
+      c->t[i] = asyncc__spawn(script_start(slow_script, &c->jobs[i]),
+                              script_take_into);
+    return SCRIPT_YIELD(); /* t[4] and t[5] queue their work */
+  }
+  if (c->rc[7] == 1) {
+    c->rc[7] = 2;
+    c->rc[6] = step;             /* the joins start at this step */
     asyncc_task_cancel(c->t[5]); /* queued behind the others */
     asyncc_task_cancel(c->t[0]); /* running */
   }
-  if (step >= 1 && step <= 6) {
-    if (step > 1) c->rc[step - 2] = last;
-    return SCRIPT_JOIN(c->t[step - 1], NULL);
-  }
-  c->rc[5] = last;
+  k = step - c->rc[6];
+  if (k > 0) c->rc[k - 1] = last; /* the status of t[k - 1] */
+  if (k < 6) return SCRIPT_JOIN(c->t[k], NULL);
   return NULL;
 }
 
@@ -103,7 +118,6 @@ static void test_work_cancel(void** state) {
   int i;
   (void)state;
   memset(&c, 0, sizeof c);
-  setenv("UV_THREADPOOL_SIZE", "4", 1); /* read once, at first use */
   script_take(asyncc__run(script_start(cancel_script, &c)));
   assert_int_equal(c.rc[0], UV_ECANCELED);
   assert_int_equal(c.jobs[0].sum, UV_ECANCELED);
@@ -119,5 +133,8 @@ int main(void) {
       cmocka_unit_test(test_work_runs_on_pool),
       cmocka_unit_test(test_work_cancel),
   };
+  /* The cancel test fills the pool: make its size known (libuv reads it
+   * once, at first use). */
+  setenv("UV_THREADPOOL_SIZE", "4", 1);
   return cmocka_run_group_tests_name("work", tests, NULL, NULL);
 }
