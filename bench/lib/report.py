@@ -47,7 +47,7 @@ PROGRAMS = {
     "park.node": "Node async functions",
     "park.python": "Python asyncio tasks",
     "park.ucontext": "ucontext, 64 KiB stacks",
-    "echo.asyncc": "asyncc (samples/echo_server)",
+    "echo.asyncc": "asyncc, a task per connection",
     "echo.uv": "libuv callbacks",
     "echo.node": "Node net",
     "echo.asyncio": "Python asyncio protocol",
