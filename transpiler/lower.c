@@ -258,6 +258,18 @@ static bool is_stable(tr_node_t* n) {
 /* Replaces 'n' by a temporary holding its value, computed now. */
 static void spill(lower_t* L, tr_node_t* n, tr_buf_t* out) {
   if (is_stable(n)) return;
+  tr_node_t* s = tr_node_strip(n);
+  if (s->kind == CXCursor_InitListExpr) {
+    /* a brace list is not a value: keep its elements instead */
+    for (unsigned i = 0; i < s->nkids; i++) {
+      tr_node_t* k = s->kids[i];
+      if (!clang_isExpression(k->kind)) continue;
+      char c0 = L->tu->text[k->start];
+      if ((c0 == '.' || c0 == '[') && k->nkids) k = k->kids[k->nkids - 1];
+      spill(L, k, out);
+    }
+    return;
+  }
   CXType t = node_type(n);
   if (type_is_array(t) || type_is_function(t) || t.kind == CXType_Invalid)
     return;

@@ -226,6 +226,14 @@ static tr_node_t* build(tr_prog_t* p, CXCursor c, tr_node_t* parent) {
   build_t b = {p, n};
   clang_visitChildren(c, visit_kid, &b);
   classify_marker(p->tu, n);
+  /* libclang's end of a node that ends in a macro nested in another
+     macro's argument (await(a | await(b()))) stops short; the children's
+     ranges, fixed bottom-up, are right */
+  if (n->in_file && !n->is_await && !n->is_run && !n->is_spawn)
+    for (unsigned i = 0; i < n->nkids; i++)
+      if (n->kids[i]->in_file && n->kids[i]->end > n->end &&
+          n->kids[i]->start >= n->start)
+        n->end = n->kids[i]->end;
   if (!n->spelled && n->nkids && n->kids[0]->spelled &&
       n->kids[0]->start == n->start) {
     /* begins with its first operand (an await, whose tokens come from
