@@ -327,7 +327,7 @@ static inline void asyncc__leaf_check(const asyncc_frame_t* leaf,
 
 /* The calling thread's runner; creates the implicit one on the default
  * loop if the thread has none. */
-asyncc_runner_t* asyncc__runner_get(void);
+ASYNCC_EXTERN asyncc_runner_t* asyncc__runner_get(void);
 
 /* ---- Timers (timer.c) -------------------------------------------------- */
 
