@@ -43,6 +43,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 GEN = os.path.join(HERE, "gen.py")
 SAN = ["-fsanitize=address,undefined", "-fno-sanitize-recover=all"]
+STRICT = ["-O1", "-Werror=uninitialized", "-Werror=maybe-uninitialized", "-Werror=return-type"] + SAN
 
 
 def run(cmd, timeout, cwd=None, env=None):
@@ -91,7 +92,9 @@ class Checker:
             f.write(out)
 
     def build_sync(self, d, src, exe, cc=None, extra=()):
-        cmd = [cc or self.cc, "-std=c11", "-w", "-I", self.a.sync_include] + list(extra) + [src, "-o", exe]
+        # -w would also silence the -Werror=... of STRICT
+        quiet = [] if "-Werror=return-type" in extra else ["-w"]
+        cmd = [cc or self.cc, "-std=c11"] + quiet + ["-I", self.a.sync_include] + list(extra) + [src, "-o", exe]
         return run(cmd, self.a.timeout, cwd=d)
 
     def transpile(self, d, src, out):
@@ -103,15 +106,23 @@ class Checker:
         # hides
         cmd = [self.cc, "-std=c11", "-D_DEFAULT_SOURCE", "-w", "-I", self.a.include] + (SAN if self.a.asan else []) + \
               [src, self.a.runtime_lib] + self.uv_libs + ["-o", exe]
+        if ".so" in os.path.basename(self.a.runtime_lib):
+            cmd.append("-Wl,-rpath," + os.path.dirname(self.a.runtime_lib))
         return run(cmd, self.a.timeout, cwd=d)
 
-    def law(self, d, src):
+    def law(self, d, src, strict=False):
         """Runs the law on src (in dir d). Returns (verdict, key, info):
         verdict 'ok', 'bad-program' (the sync side fails: not a valid law
         program) or a failure kind; key identifies the failure for the
-        reducer; info is a dict of texts to keep."""
+        reducer; info is a dict of texts to keep. strict: build the sync
+        side with gcc, the sanitizers and errors for what a reduction can
+        break (an uninitialized read, a non-void function falling off its
+        end)."""
         info = {}
-        st, out, err = self.build_sync(d, src, "sync")
+        if strict:
+            st, out, err = self.build_sync(d, src, "sync", cc="gcc", extra=STRICT)
+        else:
+            st, out, err = self.build_sync(d, src, "sync")
         if st != 0:
             return "bad-program", None, {"sync.build.txt": err}
         st_s, out_s, err_s = run(["./sync"], self.a.timeout, cwd=d)
@@ -236,8 +247,9 @@ def indent(text):
 class Reducer:
     """Deletes statements and blocks (and unwraps blocks) from a failing
     program while it still fails the same way and stays a valid law program
-    (the sync build is warning-free where it matters and runs clean under
-    the sanitizers, and gcc and clang agree on its output)."""
+    (its sync build passes gcc with the sanitizers and errors for an
+    uninitialized read or a missing return, runs clean, and gcc and clang
+    agree on its output)."""
 
     def __init__(self, checker, path, key):
         self.c = checker
@@ -249,60 +261,44 @@ class Reducer:
         self.tries += 1
         d = tempfile.mkdtemp(prefix="law-reduce-")
         try:
-            src = os.path.join(d, "prog.c")
-            with open(src, "w") as f:
+            with open(os.path.join(d, "prog.c"), "w") as f:
                 f.write("".join(lines))
-            # reject programs that deletions made invalid: uninitialized
-            # reads, a non-void function falling off its end
-            strict = ["-O1", "-Werror=uninitialized", "-Werror=maybe-uninitialized", "-Werror=return-type"] + SAN
-            st, _, _ = self.c.build_sync(d, "prog.c", "strict", cc="gcc", extra=strict)
+            verdict, key, info = self.c.law(d, "prog.c", strict=True)
+            if key != self.key:
+                return False
+            # gcc and clang must agree: a deletion must not leave output
+            # that depends on an unspecified order
+            st, _, _ = self.c.build_sync(d, "prog.c", "clang-sync", cc="clang", extra=["-O2"] + SAN)
             if st != 0:
                 return False
-            st1, out1, err1 = run(["./strict"], self.c.a.timeout, cwd=d)
-            if st1 is None or err1 or st1 < 0 or st1 > 100:
-                return False
-            st, _, _ = self.c.build_sync(d, "prog.c", "strict2", cc="clang", extra=["-O2"] + SAN)
-            if st != 0:
-                return False
-            st2, out2, err2 = run(["./strict2"], self.c.a.timeout, cwd=d)
-            if (st2, out2) != (st1, out1) or err2:
-                return False
-            verdict, key, _ = self.c.law(d, "prog.c")
-            return key == self.key
+            st2, out2, err2 = run(["./clang-sync"], self.c.a.timeout, cwd=d)
+            return not err2 and out2 + "[exit %s]\n" % st2 == info.get("sync.out")
         finally:
             shutil.rmtree(d, ignore_errors=True)
 
     @staticmethod
-    def units(lines):
-        """(start, end) line ranges: a statement, or a braced construct with
-        its header ('if (...)' / 'for (...)' / a function's signature) and
-        any '} else {' continuations."""
-        depth_before = []
-        d = 0
-        for l in lines:
-            depth_before.append(d)
-            d += l.count("{") - l.count("}")
-        out = []
+    def units(lines, start):
+        """Line ranges (i, k) beginning at line 'start', largest first: a
+        braced construct with its header ('if (...)', 'for (...)', a
+        function's signature) and any '} else {' continuations, or the
+        single line."""
         n = len(lines)
-        for i in range(n):
-            s = lines[i].strip()
-            if not s or s.startswith("#") or s == "}":
-                continue
-            j = i
-            if s != "{" and i + 1 < n and lines[i + 1].strip() == "{" and not s.endswith(";"):
-                j = i + 1
-            if lines[j].count("{") > lines[j].count("}"):
-                k = j + 1
-                while k < n:
-                    after = depth_before[k] + lines[k].count("{") - lines[k].count("}")
-                    if after == depth_before[i] and not lines[k].rstrip().endswith("{"):
-                        break
-                    k += 1
-                if k >= n:
-                    continue
-                out.append((i, k))
-            else:
-                out.append((i, i))
+        s = lines[start].strip()
+        if not s or s.startswith("#") or s == "}" or s.startswith("} "):
+            return []
+        out = []
+        j = start
+        if s != "{" and start + 1 < n and lines[start + 1].strip() == "{" and not s.endswith(";"):
+            j = start + 1
+        if lines[j].count("{") > lines[j].count("}"):
+            depth = 0
+            for k in range(start, n):
+                depth += lines[k].count("{") - lines[k].count("}")
+                if depth == 0 and k >= j and not lines[k].rstrip().endswith("{"):
+                    out.append((start, k))
+                    break
+        else:
+            out.append((start, start))
         return out
 
     def reduce(self):
@@ -310,33 +306,34 @@ class Reducer:
         if not self.interesting(lines):
             print("  reduce: the failure does not reproduce under the reducer's checks; not reduced")
             return self.path
+        out = re.sub(r"\.c$", ".min.c", self.path)
         progress = True
         while progress:
             progress = False
-            # biggest units first
-            for (i, k) in sorted(self.units(lines), key=lambda u: u[0] - u[1]):
-                if k >= len(lines):
-                    continue
-                cand = lines[:i] + lines[k + 1:]
-                if cand != lines and self.interesting(cand):
-                    lines = cand
+            p = 0
+            while p < len(lines):
+                done = False
+                for (i, k) in self.units(lines, p):
+                    # delete the construct
+                    cand = lines[:i] + lines[k + 1:]
+                    if self.interesting(cand):
+                        lines, done = cand, True
+                        break
+                    # or keep only its inside
+                    hdr = i + 1 if i + 1 < k and lines[i + 1].strip() == "{" else i
+                    if k - hdr >= 2 and lines[hdr].rstrip().endswith("{") and lines[k].strip() == "}" \
+                            and "else" not in "".join(lines[i:k + 1]):
+                        cand = lines[:i] + lines[hdr + 1:k] + lines[k + 1:]
+                        if self.interesting(cand):
+                            lines, done = cand, True
+                            break
+                if done:
                     progress = True
-                    break
-            if progress:
-                continue
-            # unwrap: keep a block's inside, drop its header and braces
-            for (i, k) in self.units(lines):
-                if k - i < 2 or "else" in "".join(lines[i:k + 1]):
-                    continue
-                hdr_end = i + 1 if lines[i + 1].strip() == "{" else i
-                if not lines[hdr_end].rstrip().endswith("{") or lines[k].strip() != "}":
-                    continue
-                cand = lines[:i] + lines[hdr_end + 1:k] + lines[k + 1:]
-                if self.interesting(cand):
-                    lines = cand
-                    progress = True
-                    break
-        out = re.sub(r"\.c$", ".min.c", self.path)
+                    with open(out, "w") as f:
+                        f.write("".join(lines))
+                    sys.stderr.write("  reduce: %d lines (%d tries)\n" % (len(lines), self.tries))
+                else:
+                    p += 1
         with open(out, "w") as f:
             f.write("".join(lines))
         return out
@@ -344,7 +341,9 @@ class Reducer:
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("seeds", nargs="+")
+    ap.add_argument("seeds", nargs="*")
+    ap.add_argument("--reduce-file", metavar="PROG.C",
+                    help="reduce this failing program (writes PROG.min.c) instead of checking seeds")
     ap.add_argument("--asyncc", default=os.environ.get("ASYNCC"))
     ap.add_argument("--runtime-lib", default=os.environ.get("ASYNCC_RUNTIME_LIB"))
     ap.add_argument("--include", default=os.path.join(ROOT, "include"))
@@ -370,9 +369,26 @@ def main():
         a.runtime_lib = os.path.abspath(a.runtime_lib)
     a.include = os.path.abspath(a.include)
     a.sync_include = os.path.abspath(a.sync_include)
+    c = Checker(a)
+    if a.reduce_file:
+        d = tempfile.mkdtemp(prefix="law-key-")
+        try:
+            shutil.copy(a.reduce_file, os.path.join(d, "prog.c"))
+            verdict, key, info = c.law(d, "prog.c")
+        finally:
+            shutil.rmtree(d, ignore_errors=True)
+        if key is None:
+            print("%s: %s; nothing to reduce" % (a.reduce_file, verdict))
+            return 1
+        print("%s: %s (%s); reducing" % (a.reduce_file, verdict, key))
+        r = Reducer(c, os.path.abspath(a.reduce_file), key)
+        out = r.reduce()
+        print("%s (%d lines, %d tries)" % (out, sum(1 for _ in open(out)), r.tries))
+        return 0
+    if not a.seeds:
+        ap.error("no seeds")
     seeds = parse_seeds(a.seeds)
     sizes = [s for s in a.size.split(",") if s]
-    c = Checker(a)
     jobs = [(s, z) for z in sizes for s in seeds]
     counts = {}
     failed = []

@@ -45,6 +45,10 @@ FEATURES = [
     ("comma", "comma operator"),
     ("assignexpr", "assignment, compound assignment, ++/-- nested in larger expressions"),
     ("cast", "casts to narrower and wider types"),
+    ("castawait", "a cast applied directly to await(...) (else (T)(await(...) + 0u))"),
+    ("argnest", "an await as an operand inside an argument of an awaited call (else only a bare await)"),
+    ("initnest", "awaits at different brace depths of one initializer"),
+    ("resultindex", "an await in the subscript of an awaited call's result (await(f()).h[await(g())])"),
     ("divshift", "/, %, << and >>"),
     ("narrow", "unsigned char/short, unsigned long long and int locals"),
     ("array", "array locals (1-D, 2-D), subscripts, sizeof"),
@@ -324,6 +328,8 @@ class FnState:
         self.after_guard = not func.rec
         self.hidden = None  # the name being declared: its initializer cannot see it
         self.noawait = 0
+        self.nonest = 0  # > 0: awaits only as a whole call argument
+        self.in_init = 0
         self.in_switch = 0
         self.uid = 0
         self.stmt_no = 0
@@ -367,6 +373,9 @@ class FnState:
     def await_ok(self):
         return self.func.is_async and self.noawait == 0
 
+    def nested_ok(self):
+        return self.await_ok() and self.nonest == 0
+
     def in_loop(self):
         return "loop" in self.jumps
 
@@ -383,6 +392,22 @@ class NoAwait:
     def __exit__(self, *a):
         if self.on:
             self.fs.noawait -= 1
+
+
+class NoNest:
+    """Inside: an await may only be a whole call argument."""
+
+    def __init__(self, fs, on=True):
+        self.fs = fs
+        self.on = on
+
+    def __enter__(self):
+        if self.on:
+            self.fs.nonest += 1
+
+    def __exit__(self, *a):
+        if self.on:
+            self.fs.nonest -= 1
 
 
 class Gen:
@@ -426,6 +451,12 @@ class Gen:
             return "%du" % self.r.randint(0, 20)
         return self.pick(["0x9e3779b9u", "0xffffu", "4294967295u", "0x80000000u",
                           "1000003u", "65521u", "0x7fu"])
+
+    def cast(self, ty, e):
+        """(ty)e; with castawait off, never a cast right on await(...)."""
+        if not self.on("castawait") and e.startswith("await(") and is_call(e):
+            return "(%s)(%s + 0u)" % (ty, e)
+        return "(%s)%s" % (ty, paren(e))
 
     def nonzero_const(self):
         return "%du" % self.r.randint(1, 20)
@@ -496,11 +527,14 @@ class Gen:
             return t if t else self.atom(ctx, depth, eff)
         if what == "cast":
             a = self.gen_u(ctx, depth - 1, eff)
-            form = self.pick(["(unsigned)(unsigned char)%s", "(unsigned)(unsigned short)%s",
-                              "(unsigned)((unsigned long long)%s * 3u)",
+            form = self.pick(["(unsigned)%s", "(unsigned)%s",
+                              "(unsigned)(%s * 3u)",
                               "(unsigned)(int)(%s & 0x7fffu)", "((unsigned)(_Bool)(%s & 0x10u) * 7u)",
-                              "(unsigned)((unsigned long long)%s >> 3u)"])
-            return "(" + form % a + ")"
+                              "(unsigned)(%s >> 3u)"])
+            ty = {0: "unsigned char", 1: "unsigned short"}.get(self.r.randrange(3), "unsigned long long")
+            if "%s &" in form:
+                return "(" + form % a + ")"
+            return "(" + form % self.cast(ty, a) + ")"
         if what == "bool":
             c = self.gen_bool(ctx, depth - 1, eff)
             if self.on("ternary") and self.chance(0.5):
@@ -512,11 +546,12 @@ class Gen:
             return t if t else self.atom(ctx, depth, eff)
         raise AssertionError(what)
 
-    def top_u(self, ctx, depth, eff):
-        """A full-expression-level unsigned value: often exactly one awaited
-        call (the simplest await position), else any expression."""
+    def top_u(self, ctx, depth, eff, arg=False):
+        """A full-expression-level unsigned value (or a whole call argument:
+        arg): often exactly one awaited call (the simplest await position),
+        else any expression."""
         fs = ctx.fs
-        if fs.await_ok() and depth >= 0 and self.chance(0.3):
+        if fs.await_ok() and (arg or fs.nonest == 0) and depth >= 0 and self.chance(0.3):
             fns = [f for f in self.callable(ctx, eff) if f.is_async and f.ret == "u"]
             if fns:
                 return self.call_text(ctx, depth, eff, self.pick(fns))[0]
@@ -672,11 +707,11 @@ class Gen:
             if op in ("/=", "%="):
                 return "(%s | 1u)" % e
             if lk == "ull" and op == "=" and self.chance(0.3):
-                return "(unsigned long long)%s * 0x100000001ull" % paren(e)
+                return "%s * 0x100000001ull" % self.cast("unsigned long long", e)
             return e
         if lk in ("uc", "us"):
             if op == "=":
-                return "(%s)%s" % ("unsigned char" if lk == "uc" else "unsigned short", paren(e))
+                return self.cast("unsigned char" if lk == "uc" else "unsigned short", e)
             return "(%s & %s)" % (e, "0xffu" if lk == "uc" else "0xffffu")
         if lk == "i":
             if op == "=":
@@ -809,7 +844,7 @@ class Gen:
         n = len(f.params)
         effarg = self.r.randrange(n) if (eff and n) else -1
         depth -= 1  # arguments one level down: calls nest finitely
-        with NoAwait(fs, not self.on("awaitarg")):
+        with NoAwait(fs, not self.on("awaitarg")), NoNest(fs, f.is_async and not self.on("argnest")):
             for i, (pn, pk) in enumerate(f.params):
                 ae = eff and i == effarg
                 if pn == "d":
@@ -820,11 +855,11 @@ class Gen:
                     else:
                         args.append("%s %% %du" % (paren(self.top_u(ctx, min(depth, 1), ae)), MAX_DEPTH + 1))
                 elif pk == "u":
-                    args.append(strip_parens(self.top_u(ctx, depth, ae)))
+                    args.append(strip_parens(self.top_u(ctx, depth, ae, arg=True)))
                 elif pk == "ull":
-                    args.append("(unsigned long long)%s" % paren(self.top_u(ctx, depth, ae)))
+                    args.append(self.cast("unsigned long long", self.top_u(ctx, depth, ae)))
                 elif pk == "uc":
-                    args.append("(unsigned char)%s" % paren(self.top_u(ctx, depth, ae)))
+                    args.append(self.cast("unsigned char", self.top_u(ctx, depth, ae)))
                 elif pk == "P":
                     args.append(self.struct_val(ctx, depth, ae, "P") or self.struct_lit(ctx, depth, "P"))
                 else:
@@ -837,11 +872,11 @@ class Gen:
     def call_u(self, ctx, depth, eff):
         """A call nested in an expression, as an unsigned value."""
         fs = ctx.fs
-        nested_await = fs.await_ok() and self.on("awaitexpr")
+        nested_await = fs.nested_ok() and self.on("awaitexpr")
         if nested_await and self.chance(0.15):
             y = self.yield_expr(ctx)
             if y:
-                return "((unsigned)%s)" % y
+                return "(%s)" % self.cast("unsigned", y)
         fns = [f for f in self.callable(ctx, eff) if nested_await or not f.is_async]
         if not fns:
             return None
@@ -855,8 +890,12 @@ class Gen:
     def use_result(self, ctx, depth, t, rk):
         if rk == "u":
             return t
+        with NoAwait(ctx.fs, not self.on("resultindex")):
+            return self.use_result2(ctx, depth, t, rk)
+
+    def use_result2(self, ctx, depth, t, rk):
         if rk == "ull":
-            return self.pick(["((unsigned)%s)" % t, "((unsigned)(%s >> %du))" % (t, self.r.randint(1, 40))])
+            return self.pick(["(%s)" % self.cast("unsigned", t), "((unsigned)(%s >> %du))" % (t, self.r.randint(1, 40))])
         if rk == "P":
             m = self.pick(["a", "b", "c", "arr"])
             if m == "c":
@@ -902,7 +941,7 @@ class Gen:
             opts.append((3, "call"))
         if self.on("complit"):
             opts.append((2, "lit"))
-        if self.on("ternary") and self.on("complit") and depth > 0:
+        if self.on("ternary") and self.on("complit") and depth > 0 and fs.nonest == 0:
             opts.append((1, "tern"))
         if not opts:
             return None
@@ -932,10 +971,34 @@ class Gen:
         gets the effect budget."""
         if designated is None:
             designated = self.on("complit") and self.chance(0.5)
+        fs = ctx.fs
+        # without initnest, awaits stay at one brace depth of the outermost
+        # initializer
+        flat = not self.on("initnest")
+        with NoAwait(fs, flat and fs.in_init > 0):
+            fs.in_init += 1
+            try:
+                return self.init_list2(ctx, depth, eff, kind, designated, flat)
+            finally:
+                fs.in_init -= 1
+
+    def init_list2(self, ctx, depth, eff, kind, designated, flat):
+        fs = ctx.fs
         if kind == "P":
             k = self.r.randrange(6) if eff else -1
-            es = [strip_parens(self.top_u(ctx, depth, k == i)) for i in range(6)]
-            c = "(unsigned char)%s" % paren(es[2])
+            inner = self.chance(0.5)  # awaits in .arr (else in .a .b .c)
+            # designated: .a and .b may be left out (zero); decide first, so
+            # no generated call is thrown away (an unused static function
+            # is a warning)
+            skip = {i for i in (0, 1) if designated and self.chance(0.2)}
+            es = []
+            for i in range(6):
+                if i in skip:
+                    es.append(None)
+                    continue
+                with NoAwait(fs, flat and inner != (i >= 3)):
+                    es.append(strip_parens(self.top_u(ctx, depth, k == i)))
+            c = self.cast("unsigned char", es[2])
             if designated:
                 parts = []
                 order = ["a", "b", "c", "arr"]
@@ -946,7 +1009,7 @@ class Gen:
                         parts.append(".arr = { %s, %s, %s }" % tuple(es[3:6]))
                     elif m == "c":
                         parts.append(".c = %s" % c)
-                    elif self.chance(0.8):
+                    elif es[0 if m == "a" else 1] is not None:
                         parts.append(".%s = %s" % (m, es[0 if m == "a" else 1]))
                 return "{ %s }" % ", ".join(parts)
             return "{ %s, %s, %s, { %s, %s, %s } }" % (es[0], es[1], c, es[3], es[4], es[5])
@@ -955,7 +1018,7 @@ class Gen:
             if designated:
                 if self.chance(0.3):
                     e2 = self.gen_u(ctx, depth, False)
-                    return "{ .h = { (unsigned short)%s, (unsigned short)%s } }" % (paren(e), paren(e2))
+                    return "{ .h = { %s, %s } }" % (self.cast("unsigned short", e), self.cast("unsigned short", e2))
                 return "{ .u = %s }" % e
             return "{ %s }" % e
         raise AssertionError(kind)
@@ -1118,8 +1181,9 @@ class Gen:
                 return "%s[%s] = { %s }" % (name, size, ", ".join(es)), Var(name, "arr", dims=(n,))
             if kind == "arr2":
                 r_, c_ = self.r.randint(2, 3), self.r.randint(2, 3)
-                rows = ["{ %s }" % ", ".join(strip_parens(self.gen_u(ctx, 1, False)) for _ in range(c_))
-                        for _ in range(r_)]
+                with NoAwait(fs, not self.on("initnest")):
+                    rows = ["{ %s }" % ", ".join(strip_parens(self.gen_u(ctx, 1, False)) for _ in range(c_))
+                            for _ in range(r_)]
                 return "%s[%d][%d] = { %s }" % (name, r_, c_, ", ".join(rows)), Var(name, "arr2", dims=(r_, c_))
             if kind == "ptr":
                 targets = [v for v in fs.visible() if v.addressable]
@@ -1535,16 +1599,16 @@ class Gen:
         args = [t.name if t.kind == "ptr" else self.address_of(t)]
         vparams = f.params[1:]
         k = self.r.randrange(len(vparams)) if (eff and vparams) else -1
-        with NoAwait(fs, not self.on("awaitarg")):
+        with NoAwait(fs, not self.on("awaitarg")), NoNest(fs, not self.on("argnest")):
             for i, (pn, pk) in enumerate(vparams):
                 if pk == "P":
                     args.append(self.struct_val(ctx, self.ed(), i == k, "P") or self.struct_lit(ctx, 1, "P"))
                     continue
-                e = self.top_u(ctx, self.ed(), i == k)
+                e = self.top_u(ctx, self.ed(), i == k, arg=(pk == "u"))
                 if pk == "ull":
-                    e = "(unsigned long long)%s" % paren(e)
+                    e = self.cast("unsigned long long", e)
                 elif pk == "uc":
-                    e = "(unsigned char)%s" % paren(e)
+                    e = self.cast("unsigned char", e)
                 args.append(strip_parens(e))
         call = "await(%s(%s))" % (f.name, ", ".join(args))
         if f.ret == "u" and self.chance(0.5):
