@@ -222,6 +222,14 @@ static tr_node_t* build(tr_prog_t* p, CXCursor c, tr_node_t* parent) {
     n->start = ob;
     n->end = oe;
     n->spelled = is_spelled(clang_getRangeStart(r));
+    if (!is_spelled(clang_getRangeEnd(r))) {
+      /* ends inside a macro expanded within another macro's argument
+         (NULL in await(f(NULL))): libclang's end is the inner macro's
+         start; the node ends where that invocation ends */
+      for (size_t i = 0; i < p->nmacros; i++)
+        if (p->macros[i].start == oe && p->macros[i].end > n->end)
+          n->end = p->macros[i].end;
+    }
   }
   build_t b = {p, n};
   clang_visitChildren(c, visit_kid, &b);

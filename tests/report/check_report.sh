@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# check_report.sh ASYNCC CC INCLUDE_DIR RUNTIME_LIB SOURCE WORKDIR
+# check_report.sh ASYNCC CC INCLUDE_DIR RUNTIME_LIB SOURCE WORKDIR [CFLAGS]
 # asyncc --report's frame sizes must be the compiler's sizeof of the
 # generated frame structs.
 set -euo pipefail
-asyncc=$1 cc=$2 inc=$3 lib=$4 src=$5 work=$6
+asyncc=$1 cc=$2 inc=$3 lib=$4 src=$5 work=$6 cflags=${7:-}
 mkdir -p "$work"
 "$asyncc" --report "$src" > "$work/report.txt"
 "$asyncc" "$src" -o "$work/gen.c"
@@ -20,7 +20,7 @@ fns=$(sed -n 's/^async function \([A-Za-z_0-9]*\) .*/\1/p' "$work/report.txt")
   echo '}'
 } > "$work/sizes.c"
 sed -i 's/^int main(void) {.*/int main(void) { asyncc_report_sizes(); return 0; }/' "$work/sizes.c"
-"$cc" -std=gnu11 -w -I "$inc" "$work/sizes.c" "$lib" $(pkg-config --libs libuv) -o "$work/sizes"
+"$cc" -std=gnu11 -w $cflags -I "$inc" "$work/sizes.c" "$lib" $(pkg-config --libs libuv) -o "$work/sizes"
 "$work/sizes" > "$work/actual.txt"
 for f in $fns; do
   want=$(awk -v f="$f" '$1=="async" && $3==f {on=1} on && $1=="total" {print $2; exit}' "$work/report.txt")
