@@ -12,7 +12,9 @@ markdown table (figure, asyncc, baseline, peers, ratio, target, met/missed)
 to stdout and writes everything, samples included, to JSON_OUT, the input
 of bench/compare.
 
-Every ratio is taken between medians measured in this one invocation.
+Every ratio is taken within this one invocation: the median of the
+per-round ratios when both programs ran in every round (see Run.paired),
+else the ratio of the medians.
 """
 import json
 import statistics
@@ -187,6 +189,19 @@ class Run:
         vals = self.samples.get(variant, {}).get(metric)
         return statistics.median(vals) if vals else None
 
+    def paired(self, a, b, metric):
+        """Median of the per-round ratios a_i / b_i. bench/run runs every
+        program once per round, one after the other, so sample i of each
+        program saw the same moment of the machine's load; the ratio of one
+        round cancels most of that load, and the median over rounds drops
+        the rounds where the load changed between the two programs. None
+        when the rounds do not line up (a program failed in some round)."""
+        xs = self.samples.get(a, {}).get(metric) or []
+        ys = self.samples.get(b, {}).get(metric) or []
+        if len(xs) != len(ys) or len(xs) < 3 or not all(ys):
+            return None
+        return statistics.median(x / y for x, y in zip(xs, ys))
+
     def cell(self, variant, metric):
         """The text for one program's figure: a median, or why not."""
         m = self.median(variant, metric)
@@ -212,6 +227,8 @@ class Run:
             den = self.median(den_v, metric)
             den_label = short(den_v)
         ratio = num / den if num is not None and den else None
+        if ratio is not None and den_v != "@best_peer":
+            ratio = self.paired(num_v, den_v, metric) or ratio
         if ratio is None:
             state = self.cell(r["asyncc"], metric)
             status = "pending" if state == "pending" else "n/a"
