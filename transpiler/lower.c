@@ -327,10 +327,12 @@ static void explode_lvalue(lower_t* L, tr_node_t* n, tr_buf_t* out,
         explode(L, k[0], out, stable);
         return;
       }
-      explode(L, s, out, false);
+      explode(L, s, out, stable);
       return;
     default:
-      explode(L, s, out, false);
+      /* not an lvalue (a call or await returning a struct, whose member
+         is taken): its value is what must stay fixed */
+      explode(L, s, out, stable);
       return;
   }
 }
