@@ -97,6 +97,8 @@ struct tr_top_s {
 typedef struct {
   tr_tu_t* tu;
   tr_fn_t* fns;     /* async functions, in order of first sight */
+  tr_fn_t** fns_tail;
+  size_t nfns;
   tr_top_t* tops;   /* rewritten definitions, in source order */
   struct tr_macro_s* macros; /* expansions of other macros in the file */
   size_t nmacros, macros_cap;

@@ -160,8 +160,12 @@ static int run(const tr_options_t* o) {
       continue;
     }
     add_callee_protos(t->root, t->fn, &text);
+    /* Each function's edits live in a list of their own: rendering scans
+       only them, so the cost stays linear in the number of functions. */
+    tr_edits_t fed;
+    tr_edit_init(&fed, &tu);
     if (t->fn) {
-      if (tr_lower_fn(&prog, t->fn, &ed, &text, o->report ? &rep : NULL) !=
+      if (tr_lower_fn(&prog, t->fn, &fed, &text, o->report ? &rep : NULL) !=
           0) {
         tr_buf_free(&text);
         continue;
@@ -169,8 +173,8 @@ static int run(const tr_options_t* o) {
       t->fn->protos_emitted = true;
       t->fn->frame_emitted = true;
     } else {
-      tr_lower_runs(&prog, t->root, &ed);
-      tr_edit_render(&ed, t->root->start, t->root->end, &text);
+      tr_lower_runs(&prog, t->root, &fed);
+      tr_edit_render(&fed, t->root->start, t->root->end, &text);
     }
     tr_edit_replace(&ed, t->root->start, t->root->end, tr_buf_take(&text));
   }

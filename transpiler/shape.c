@@ -37,16 +37,51 @@ static int has_async_attr(CXCursor c) {
 
 /* Annotate attributes are inherited by redeclarations, but a prototype
  * without 'async' may precede the async definition; look at all three. */
-static int is_async_decl(CXCursor c) {
-  if (clang_getCursorKind(c) != CXCursor_FunctionDecl) return 0;
+static int is_async_decl_uncached(CXCursor c) {
   return has_async_attr(c) || has_async_attr(clang_getCanonicalCursor(c)) ||
          has_async_attr(clang_getCursorDefinition(c));
 }
 
+/* Every reference to a function asks this; memoized by canonical cursor
+ * (open addressing on clang_hashCursor). */
+static struct {
+  CXCursor key;
+  int used, value;
+} memo[4096];
+static int memo_count;
+
+static int is_async_decl(CXCursor c) {
+  if (clang_getCursorKind(c) != CXCursor_FunctionDecl) return 0;
+  CXCursor canon = clang_getCanonicalCursor(c);
+  unsigned h = clang_hashCursor(canon) & 4095u;
+  for (unsigned i = 0; i < 4096; i++, h = (h + 1) & 4095u) {
+    if (!memo[h].used) {
+      int v = is_async_decl_uncached(c);
+      if (memo_count < 2048) { /* keep the table at most half full */
+        memo_count++;
+        memo[h].used = 1;
+        memo[h].key = canon;
+        memo[h].value = v;
+      }
+      return v;
+    }
+    if (clang_equalCursors(memo[h].key, canon)) return memo[h].value;
+  }
+  return is_async_decl_uncached(c);
+}
+
+static struct {
+  CXCursor key;
+  tr_fn_t* fn;
+} fn_index[8192];
+
 tr_fn_t* tr_shape_async_fn(tr_prog_t* p, CXCursor decl) {
   if (!is_async_decl(decl)) return NULL;
   CXCursor canon = clang_getCanonicalCursor(decl);
-  for (tr_fn_t* f = p->fns; f; f = f->next)
+  unsigned h = clang_hashCursor(canon) & 8191u;
+  for (unsigned i = 0; i < 8192 && fn_index[h].fn; i++, h = (h + 1) & 8191u)
+    if (clang_equalCursors(fn_index[h].key, canon)) return fn_index[h].fn;
+  for (tr_fn_t* f = p->fns; f; f = f->next) /* table full */
     if (clang_equalCursors(f->decl, canon)) return f;
   tr_fn_t* f = tr_alloc(sizeof *f);
   f->decl = canon;
@@ -56,9 +91,13 @@ tr_fn_t* tr_shape_async_fn(tr_prog_t* p, CXCursor decl) {
   f->ret = clang_getResultType(clang_getCursorType(canon));
   f->ret_void = clang_getCanonicalType(f->ret).kind == CXType_Void;
   f->ok = true;
-  tr_fn_t** tail = &p->fns;
-  while (*tail) tail = &(*tail)->next;
-  *tail = f;
+  if (!fn_index[h].fn && p->nfns < 4096) {
+    fn_index[h].key = canon;
+    fn_index[h].fn = f;
+  }
+  p->nfns++;
+  *p->fns_tail = f;
+  p->fns_tail = &f->next;
   return f;
 }
 
@@ -333,8 +372,17 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
   if (n->kind == CXCursor_UnaryExpr || n->kind == CXCursor_GenericSelectionExpr)
     unevaluated = 1; /* sizeof/_Alignof operand; _Generic association */
   if (n->is_await) {
-    for (size_t i = 0; i < k->p->nawaits; i++)
-      if (k->p->awaits[i] == n->start) k->p->await_seen[i] = true;
+    /* the expansions were recorded in file order: binary search */
+    size_t lo = 0, hi = k->p->nawaits;
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (k->p->awaits[mid] < n->start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    if (lo < k->p->nawaits && k->p->awaits[lo] == n->start)
+      k->p->await_seen[lo] = true;
     if (unevaluated)
       error_at(k, n, "'await' in an unevaluated operand%s", "");
     else if (k->fn == NULL)
@@ -628,6 +676,10 @@ static enum CXChildVisitResult visit_macro(CXCursor c, CXCursor parent,
 
 int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu) {
   memset(p, 0, sizeof *p);
+  memset(memo, 0, sizeof memo); /* cursors of a previous TU are stale */
+  memset(fn_index, 0, sizeof fn_index);
+  p->fns_tail = &p->fns;
+  memo_count = 0;
   p->tu = tu;
   clang_visitChildren(clang_getTranslationUnitCursor(tu->tu), visit_macro, p);
   top_t t = {p, 0};
