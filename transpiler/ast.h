@@ -34,31 +34,31 @@ struct tr_node_s {
   tr_node_t* parent;
   tr_node_t** kids;
   unsigned nkids;
-  size_t kcap;        /* capacity of 'kids' */
-  tr_node_t* call;    /* is_await/is_run: the CallExpr being awaited */
-  tr_local_t* local;  /* VarDecl/ParmDecl: its local; DeclRefExpr: the local
-                         it names (NULL for globals, functions, enums) */
-  tr_fn_t* callee;    /* CallExpr/DeclRefExpr of an async function */
-  int state;          /* is_await: the resume point lowering gave it */
+  size_t kcap;       /* capacity of 'kids' */
+  tr_node_t* call;   /* is_await/is_run: the CallExpr being awaited */
+  tr_local_t* local; /* VarDecl/ParmDecl: its local; DeclRefExpr: the local
+                        it names (NULL for globals, functions, enums) */
+  tr_fn_t* callee;   /* CallExpr/DeclRefExpr of an async function */
+  int state;         /* is_await: the resume point lowering gave it */
 };
 
 struct tr_local_s {
-  CXCursor decl;      /* the VarDecl or ParmDecl */
-  char* name;         /* source name ("" for an unnamed parameter) */
-  char* field;        /* frame field / local name in generated code */
+  CXCursor decl; /* the VarDecl or ParmDecl */
+  char* name;    /* source name ("" for an unnamed parameter) */
+  char* field;   /* frame field / local name in generated code */
   CXType type;
-  tr_node_t* node;    /* the VarDecl node (NULL for parameters) */
-  tr_node_t* scope;   /* the node whose end ends the variable's scope */
+  tr_node_t* node;      /* the VarDecl node (NULL for parameters) */
+  tr_node_t* scope;     /* the node whose end ends the variable's scope */
   unsigned scope_start; /* byte offset where the scope begins (the decl) */
   bool is_param;
-  bool promoted;      /* lives in the frame */
+  bool promoted; /* lives in the frame */
   tr_local_t* next;
 };
 
 /* An async function known in this translation unit (declared or defined). */
 struct tr_fn_s {
-  CXCursor decl;        /* canonical declaration */
-  CXCursor def;         /* the definition in the main file, or null */
+  CXCursor decl; /* canonical declaration */
+  CXCursor def;  /* the definition in the main file, or null */
   char* name;
   bool is_static;
   bool defined_here;    /* defined in the main file (and lowered) */
@@ -68,42 +68,41 @@ struct tr_fn_s {
                            so later callers embed it in their own frame */
   long long frame_size; /* bytes of struct asyncc__F_frame (--report) */
   long long frame_align;
-  tr_node_t* body;      /* definition: the body CompoundStmt */
-  tr_node_t* root;      /* definition: the FunctionDecl node */
-  tr_local_t* locals;   /* parameters first, then locals in source order */
+  tr_node_t* body;    /* definition: the body CompoundStmt */
+  tr_node_t* root;    /* definition: the FunctionDecl node */
+  tr_local_t* locals; /* parameters first, then locals in source order */
   unsigned nlocals;
-  unsigned def_start;   /* definition's byte range (with specifiers) */
+  unsigned def_start; /* definition's byte range (with specifiers) */
   unsigned def_end;
-  CXType ret;           /* result type */
+  CXType ret; /* result type */
   bool ret_void;
   tr_fn_t* next;
 };
-
 
 /* A top-level function definition in the main file whose text the
  * transpiler rewrites: every async definition, and ordinary functions that
  * contain asyncc_run(). */
 typedef struct tr_top_s tr_top_t;
 struct tr_top_s {
-  tr_node_t* root;  /* the FunctionDecl node */
-  tr_fn_t* fn;      /* non-NULL for an async definition or prototype */
-  bool proto;       /* an async prototype: replaced by the prototypes of
-                       its asyncc__F_* functions */
-  unsigned end;     /* end of the replaced text (a prototype's ';') */
+  tr_node_t* root; /* the FunctionDecl node */
+  tr_fn_t* fn;     /* non-NULL for an async definition or prototype */
+  bool proto;      /* an async prototype: replaced by the prototypes of
+                      its asyncc__F_* functions */
+  unsigned end;    /* end of the replaced text (a prototype's ';') */
   tr_top_t* next;
 };
 
 /* Everything known about one translation unit. */
 typedef struct {
   tr_tu_t* tu;
-  tr_fn_t* fns;     /* async functions, in order of first sight */
+  tr_fn_t* fns; /* async functions, in order of first sight */
   tr_fn_t** fns_tail;
   size_t nfns;
-  tr_top_t* tops;   /* rewritten definitions, in source order */
+  tr_top_t* tops;            /* rewritten definitions, in source order */
   struct tr_macro_s* macros; /* expansions of other macros in the file */
   size_t nmacros, macros_cap;
-  unsigned* awaits;  /* offsets of every await(...) spelled in the file */
-  bool* await_seen;  /* ...and whether an evaluated await node has it */
+  unsigned* awaits; /* offsets of every await(...) spelled in the file */
+  bool* await_seen; /* ...and whether an evaluated await node has it */
   size_t nawaits, awaits_cap;
 } tr_prog_t;
 

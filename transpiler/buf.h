@@ -44,6 +44,6 @@ void* tr_grow(void* p, size_t* cap, size_t need, size_t size);
 #if defined(__GNUC__)
 __attribute__((format(printf, 1, 2)))
 #endif
-char* tr_sprintf /* arena */(const char* fmt, ...);
+char* tr_sprintf /* arena */ (const char* fmt, ...);
 
 #endif

@@ -47,9 +47,9 @@ void tr_diag_cursor(tr_severity_t sev, CXCursor c, const char* fmt, ...) {
 }
 
 static void print_one(CXDiagnostic d) {
-  CXString s = clang_formatDiagnostic(
-      d, CXDiagnostic_DisplaySourceLocation | CXDiagnostic_DisplayColumn |
-             CXDiagnostic_DisplayOption);
+  CXString s = clang_formatDiagnostic(d, CXDiagnostic_DisplaySourceLocation |
+                                             CXDiagnostic_DisplayColumn |
+                                             CXDiagnostic_DisplayOption);
   fprintf(stderr, "%s\n", clang_getCString(s));
   clang_disposeString(s);
 }

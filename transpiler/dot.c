@@ -51,9 +51,7 @@ static void walk_kids(dot_t* d, tr_node_t* n, set_t* cur) {
   for (unsigned i = 0; i < n->nkids; i++) walk(d, n->kids[i], cur);
 }
 
-static int state_of(tr_node_t* n) {
-  return n->state > MAXS ? MAXS : n->state;
-}
+static int state_of(tr_node_t* n) { return n->state > MAXS ? MAXS : n->state; }
 
 static void walk_await(dot_t* d, tr_node_t* n, set_t* cur) {
   if (n->call) walk_kids(d, n->call, cur); /* awaits in the arguments */
@@ -116,11 +114,13 @@ static set_t* label_set(dot_t* d, tr_node_t* label_stmt) {
 static tr_node_t* goto_target(dot_t* d, tr_node_t* g) {
   CXCursor ref = clang_getCursorReferenced(g->cur);
   for (int i = 0; i < d->nlabels; i++)
-    if (clang_equalCursors(d->label_nodes[i]->cur, ref)) return d->label_nodes[i];
+    if (clang_equalCursors(d->label_nodes[i]->cur, ref))
+      return d->label_nodes[i];
   for (unsigned i = 0; i < g->nkids; i++) {
     CXCursor r = clang_getCursorReferenced(g->kids[i]->cur);
     for (int k = 0; k < d->nlabels; k++)
-      if (clang_equalCursors(d->label_nodes[k]->cur, r)) return d->label_nodes[k];
+      if (clang_equalCursors(d->label_nodes[k]->cur, r))
+        return d->label_nodes[k];
   }
   return NULL;
 }
@@ -223,9 +223,8 @@ static void walk(dot_t* d, tr_node_t* n, set_t* cur) {
 
 static void collect_labels(dot_t* d, tr_node_t* n) {
   if (n->kind == CXCursor_LabelStmt) {
-    d->label_nodes =
-        tr_grow(d->label_nodes, &(size_t){(size_t)d->nlabels},
-                (size_t)d->nlabels + 1, sizeof(tr_node_t*));
+    d->label_nodes = tr_grow(d->label_nodes, &(size_t){(size_t)d->nlabels},
+                             (size_t)d->nlabels + 1, sizeof(tr_node_t*));
     set_t* nl = tr_alloc(sizeof(set_t) * ((size_t)d->nlabels + 1));
     if (d->nlabels) memcpy(nl, d->labels, sizeof(set_t) * (size_t)d->nlabels);
     d->labels = nl;
@@ -245,8 +244,9 @@ void tr_dot_fn(const tr_tu_t* tu, tr_fn_t* fn, tr_buf_t* out) {
     walk(d, fn->body, &cur);
     reach(d, &cur, MAXS + 1); /* falling off the end */
   }
-  tr_buf_printf(out, "digraph \"%s\" {\n  label=\"async function %s (%s)\";\n"
-                     "  node [shape=box, fontname=\"monospace\"];\n",
+  tr_buf_printf(out,
+                "digraph \"%s\" {\n  label=\"async function %s (%s)\";\n"
+                "  node [shape=box, fontname=\"monospace\"];\n",
                 fn->name, fn->name, tu->path);
   tr_buf_printf(out, "  s0 [label=\"0: start\\n%s:%u\"];\n", tu->path,
                 tr_tu_line(tu, fn->def_start));

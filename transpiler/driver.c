@@ -103,8 +103,8 @@ static int run(const tr_options_t* o) {
   tr_diag_reset();
   tr_diag_set_werror(o->werror);
   tr_tu_opts_t to = {
-      .resource_dir = o->resource_dir ? o->resource_dir
-                                      : ASYNCC_CLANG_RESOURCE_DIR,
+      .resource_dir =
+          o->resource_dir ? o->resource_dir : ASYNCC_CLANG_RESOURCE_DIR,
       .include_dir = o->include_dir ? o->include_dir : find_include_dir(),
       .argc = o->clang_argc,
       .argv = o->clang_argv,

@@ -25,7 +25,7 @@ static int by_position(const void* a, const void* b) {
   const tr_edit_t* y = *(tr_edit_t* const*)b;
   if (x->start != y->start) return x->start < y->start ? -1 : 1;
   if (x->end != y->end) return x->end > y->end ? -1 : 1; /* outer first */
-  return x->seq > y->seq ? -1 : 1;                         /* later first */
+  return x->seq > y->seq ? -1 : 1;                       /* later first */
 }
 
 static void marker(tr_buf_t* out, const tr_tu_t* tu, unsigned off) {

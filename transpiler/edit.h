@@ -19,7 +19,10 @@
 #include "tu.h"
 
 /* Marks the text that follows as generated (not from a source line). */
-#define TR_GEN "\001" "0" "\002"
+#define TR_GEN \
+  "\001"       \
+  "0"          \
+  "\002"
 
 typedef struct {
   unsigned start, end; /* replaced byte range [start, end) */
@@ -39,8 +42,7 @@ void tr_edit_init(tr_edits_t* e, const tr_tu_t* tu);
 void tr_edit_replace(tr_edits_t* e, unsigned start, unsigned end,
                      const char* text);
 /* Appends the text of [start, end) with edits applied, and line markers. */
-void tr_edit_render(tr_edits_t* e, unsigned start, unsigned end,
-                    tr_buf_t* out);
+void tr_edit_render(tr_edits_t* e, unsigned start, unsigned end, tr_buf_t* out);
 /* Same, returned as an arena string. */
 char* tr_edit_text(tr_edits_t* e, unsigned start, unsigned end);
 

@@ -69,8 +69,8 @@ static void collect_uses(tr_node_t* n, uses_t* u) {
     u->refs = tr_grow(u->refs, &u->cap, u->nrefs + 1, sizeof(tr_node_t*));
     u->refs[u->nrefs++] = n;
     tr_node_t* p = n->parent;
-    while (p && (p->kind == CXCursor_ParenExpr ||
-                 p->kind == CXCursor_UnexposedExpr))
+    while (p &&
+           (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr))
       p = p->parent;
     if (p && p->kind == CXCursor_UnaryOperator &&
         clang_getCursorUnaryOperatorKind(p->cur) == CXUnaryOperator_AddrOf)

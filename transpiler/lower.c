@@ -45,14 +45,14 @@ typedef struct {
   tr_buf_t dispatch; /* the dispatch switch's cases */
   temp_t* temps;
   size_t ntemps, tcap;
-  int nconts;        /* continue labels so far */
-  tr_buf_t fields;   /* extra frame fields (hoisted compound literals) */
-  tr_buf_t types;    /* block-scope type declarations moved to file scope */
+  int nconts;          /* continue labels so far */
+  tr_buf_t fields;     /* extra frame fields (hoisted compound literals) */
+  tr_buf_t types;      /* block-scope type declarations moved to file scope */
   tr_fn_t* embeds[64]; /* callees whose frames live in asyncc__u */
-  unsigned* await_at; /* byte offset of each state's await */
+  unsigned* await_at;  /* byte offset of each state's await */
   size_t await_cap;
   int nembeds;
-  bool heap_child;   /* some await uses a heap frame (asyncc__c) */
+  bool heap_child; /* some await uses a heap frame (asyncc__c) */
   int nliterals;
   const char* indent;
   int errors;
@@ -140,7 +140,8 @@ static char* line_indent(lower_t* L, unsigned off) {
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static void gen(lower_t* L, tr_buf_t* out, const char* fmt, ...) {
+static void
+gen(lower_t* L, tr_buf_t* out, const char* fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   tr_buf_puts(out, TR_GEN);
@@ -388,8 +389,8 @@ static void explode_await(lower_t* L, tr_node_t* n, tr_buf_t* out,
   for (int j = 1; j < nk; j++)
     tr_buf_printf(&args, "%s%s", j > 1 ? ", " : "", render_node(L, k[j]));
   int state = ++L->nstates;
-  L->await_at = tr_grow(L->await_at, &L->await_cap, (size_t)state,
-                        sizeof(unsigned));
+  L->await_at =
+      tr_grow(L->await_at, &L->await_cap, (size_t)state, sizeof(unsigned));
   L->await_at[state - 1] = n->start;
   n->state = state;
   unsigned line = tr_tu_line(L->tu, n->start);
@@ -406,8 +407,8 @@ static void explode_await(lower_t* L, tr_node_t* n, tr_buf_t* out,
     gen(L, out, "asyncc__%s_init(&" F "asyncc__u.%s%s%s);", nm, nm,
         args.len ? ", " : "", args.data ? args.data : "");
     gen(L, out,
-        "ASYNCC__AWAIT(asyncc__f, &" F "asyncc__u.%s.hdr, %d); /* %s:%u */",
-        nm, state, L->tu->path, line);
+        "ASYNCC__AWAIT(asyncc__f, &" F "asyncc__u.%s.hdr, %d); /* %s:%u */", nm,
+        state, L->tu->path, line);
     tr_edit_replace(L->ed, n->start, n->end,
                     callee->ret_void
                         ? TR_GEN "(void)0"
@@ -418,9 +419,8 @@ static void explode_await(lower_t* L, tr_node_t* n, tr_buf_t* out,
         args.data ? args.data : "");
     gen(L, out, "ASYNCC__AWAIT(asyncc__f, " F "asyncc__c, %d); /* %s:%u */",
         state, L->tu->path, line);
-    tr_edit_replace(
-        L->ed, n->start, n->end,
-        tr_sprintf(TR_GEN "asyncc__%s_take(" F "asyncc__c)", nm));
+    tr_edit_replace(L->ed, n->start, n->end,
+                    tr_sprintf(TR_GEN "asyncc__%s_take(" F "asyncc__c)", nm));
   }
   tr_buf_free(&args);
   tr_buf_printf(&L->dispatch, "  case %d: goto asyncc__L%d; /* %s:%u */\n",
@@ -527,9 +527,8 @@ static bool parent_is_block(tr_node_t* s) {
  * a block (so declarations in 'text' stay visible to later statements). */
 static void replace_stmt(lower_t* L, tr_node_t* s, const char* text,
                          bool braces) {
-  tr_edit_replace(
-      L->ed, s->start, stmt_end(L, s),
-      braces ? tr_sprintf(TR_GEN "{ %s }", text) : tr_strdup(text));
+  tr_edit_replace(L->ed, s->start, stmt_end(L, s),
+                  braces ? tr_sprintf(TR_GEN "{ %s }", text) : tr_strdup(text));
 }
 
 static void lower_expr_stmt(lower_t* L, tr_node_t* s) {
@@ -591,8 +590,8 @@ static void lower_var(lower_t* L, tr_node_t* v, tr_buf_t* out, bool for_init,
       const char* why = NULL;
       char* ty = tr_frame_declarator(t, "", false, &why);
       bool braced = tr_node_strip(init)->kind == CXCursor_InitListExpr;
-      stmt = tr_sprintf("memcpy(" F "%s, (%s)%s%s%s, sizeof " F "%s)",
-                        l->field, ty ? ty : "int", braced ? "" : "{", val,
+      stmt = tr_sprintf("memcpy(" F "%s, (%s)%s%s%s, sizeof " F "%s)", l->field,
+                        ty ? ty : "int", braced ? "" : "{", val,
                         braced ? "" : "}", l->field);
     } else if (tr_node_strip(init)->kind == CXCursor_InitListExpr) {
       char* ty = tr_frame_declarator(t, "", true, NULL);
@@ -609,9 +608,9 @@ static void lower_var(lower_t* L, tr_node_t* v, tr_buf_t* out, bool for_init,
     return;
   }
   const char* why = NULL;
-  char* d = tr_frame_declarator(clang_getCursorType(v->cur), v->local
-                                ? v->local->name : tr_cursor_name(v->cur),
-                                false, &why);
+  char* d = tr_frame_declarator(
+      clang_getCursorType(v->cur),
+      v->local ? v->local->name : tr_cursor_name(v->cur), false, &why);
   if (!d) {
     tr_diag_cursor(TR_ERROR, v->cur,
                    "asyncc cannot re-declare this variable next to an await: "
@@ -652,8 +651,10 @@ static void lower_decl(lower_t* L, tr_node_t* ds, bool for_init) {
   for (unsigned i = 0; i < ds->nkids; i++)
     if (ds->kids[i]->kind == CXCursor_VarDecl)
       lower_var(L, ds->kids[i], &out, for_init, &first);
-  if (for_init) tr_buf_puts(&out, ";");
-  else trim_tail(&out);
+  if (for_init)
+    tr_buf_puts(&out, ";");
+  else
+    trim_tail(&out);
   /* The DeclStmt's extent already includes its ';'. */
   tr_edit_replace(L->ed, ds->start, ds->end,
                   tr_sprintf(TR_GEN "%s", out.data ? out.data : ""));
@@ -793,8 +794,8 @@ static void lower_for(lower_t* L, tr_node_t* s) {
     return;
   }
   lower_stmt(L, fp.body);
-  bool restructure = (fp.cond && fp.cond->has_await) ||
-                     (fp.inc && fp.inc->has_await);
+  bool restructure =
+      (fp.cond && fp.cond->has_await) || (fp.inc && fp.inc->has_await);
   bool init_await = fp.init && fp.init->has_await;
   if (!restructure && !init_await) {
     if (fp.init && fp.init->kind == CXCursor_DeclStmt)
@@ -817,8 +818,7 @@ static void lower_for(lower_t* L, tr_node_t* s) {
     tr_buf_printf(&out, TR_GEN "for (;%s;%s) ",
                   fp.cond ? render_node(L, fp.cond) : "",
                   fp.inc ? render_node(L, fp.inc) : "");
-    tr_buf_printf(&out, "%s" TR_GEN "\n%s}", loop_body(L, fp.body),
-                  L->indent);
+    tr_buf_printf(&out, "%s" TR_GEN "\n%s}", loop_body(L, fp.body), L->indent);
     replace_stmt(L, s, out.data, false);
     tr_buf_free(&out);
     return;
@@ -1076,10 +1076,9 @@ static void plan_loops(lower_t* L, tr_node_t* n) {
       body = n->kids[0];
     } else {
       for_parts_t fp;
-      if (!tr_shape_in_macro(L->p, n->start, n->end) &&
-          for_parts(L, n, &fp)) {
-        needs = fp.inc && ((fp.cond && fp.cond->has_await) ||
-                           fp.inc->has_await);
+      if (!tr_shape_in_macro(L->p, n->start, n->end) && for_parts(L, n, &fp)) {
+        needs =
+            fp.inc && ((fp.cond && fp.cond->has_await) || fp.inc->has_await);
         body = fp.body;
       }
     }
@@ -1089,7 +1088,8 @@ static void plan_loops(lower_t* L, tr_node_t* n) {
       tr_node_t* kids[1] = {body};
       wrapper.kids = kids;
       wrapper.nkids = 1;
-      if (body->kind == CXCursor_ContinueStmt || retarget_continues(L, &wrapper, label)) {
+      if (body->kind == CXCursor_ContinueStmt ||
+          retarget_continues(L, &wrapper, label)) {
         loop_label_t* x = tr_alloc(sizeof *x);
         x->loop = n;
         x->label = label;
@@ -1134,14 +1134,14 @@ static const char* start_params(tr_fn_t* fn, bool names) {
 char* tr_lower_protos(tr_fn_t* fn) {
   const char* lk = linkage(fn);
   char* take = tr_frame_declarator(
-      fn->ret, tr_sprintf("asyncc__%s_take(asyncc_frame_t*)", fn->name),
-      false, NULL);
-  return tr_sprintf(
-      TR_GEN "%sasyncc_frame_t* asyncc__%s_start(%s);\n"
-      "%s%s;\n"
-      "%svoid asyncc__%s_take_into(asyncc_frame_t*, void*);\n",
-      lk, fn->name, start_params(fn, false), lk,
-      take ? take : "int asyncc__take(void)", lk, fn->name);
+      fn->ret, tr_sprintf("asyncc__%s_take(asyncc_frame_t*)", fn->name), false,
+      NULL);
+  return tr_sprintf(TR_GEN
+                    "%sasyncc_frame_t* asyncc__%s_start(%s);\n"
+                    "%s%s;\n"
+                    "%svoid asyncc__%s_take_into(asyncc_frame_t*, void*);\n",
+                    lk, fn->name, start_params(fn, false), lk,
+                    take ? take : "int asyncc__take(void)", lk, fn->name);
 }
 
 static void resolve_temps(lower_t* L, const char* body, tr_buf_t* out) {
@@ -1192,8 +1192,8 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
     tr_buf_add(out, L->types.data, L->types.len);
   }
   tr_buf_puts(out, TR_GEN);
-  tr_buf_printf(out, "/* async function %s, %s:%u, lowered by asyncc */\n",
-                nm, path, line);
+  tr_buf_printf(out, "/* async function %s, %s:%u, lowered by asyncc */\n", nm,
+                path, line);
   tr_buf_printf(out, "struct asyncc__%s_frame {\n  asyncc_frame_t hdr;\n", nm);
   if (!fn->ret_void) {
     char* d = tr_frame_declarator(fn->ret, "asyncc__ret", true, NULL);
@@ -1220,7 +1220,8 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
   if (L->fields.len) tr_buf_add(out, L->fields.data, L->fields.len);
   if (L->heap_child) tr_buf_puts(out, "  asyncc_frame_t* asyncc__c;\n");
   if (L->nembeds) {
-    tr_buf_puts(out, "  union { /* frames of awaited callees, one at a time */\n");
+    tr_buf_puts(out,
+                "  union { /* frames of awaited callees, one at a time */\n");
     for (int e = 0; e < L->nembeds; e++)
       tr_buf_printf(out, "    struct asyncc__%s_frame %s;\n",
                     L->embeds[e]->name, L->embeds[e]->name);
@@ -1295,8 +1296,7 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
                 "sizeof asyncc__f->asyncc__ret);\n");
   else
     tr_buf_puts(out, "  (void)asyncc__out;\n");
-  tr_buf_puts(out,
-              "  asyncc__frame_free(asyncc__f, sizeof *asyncc__f);\n}\n");
+  tr_buf_puts(out, "  asyncc__frame_free(asyncc__f, sizeof *asyncc__f);\n}\n");
   /* _resume */
   tr_buf_printf(out,
                 "static int asyncc__%s_resume(asyncc_frame_t* asyncc__fp) {\n"
@@ -1305,8 +1305,9 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
                 nm, nm, nm);
   for (size_t i = 0; i < L->ntemps; i++)
     if (!L->temps[i].crosses) tr_buf_printf(out, "  %s;\n", L->temps[i].local);
-  tr_buf_printf(out, "  switch (asyncc__f->hdr.state) {\n  case 0: break;\n%s"
-                     "  default: return ASYNCC_DONE;\n  }\n",
+  tr_buf_printf(out,
+                "  switch (asyncc__f->hdr.state) {\n  case 0: break;\n%s"
+                "  default: return ASYNCC_DONE;\n  }\n",
                 L->dispatch.data ? L->dispatch.data : "");
   tr_buf_puts(out, "  ");
   tr_buf_add(out, rb.data, rb.len);
@@ -1367,9 +1368,9 @@ static void report(lower_t* L, tr_buf_t* out) {
   if (!fn->ret_void) type_field(&y, "asyncc__ret", fn->ret, "result");
   for (tr_local_t* l = fn->locals; l; l = l->next)
     if (l->promoted)
-      type_field(&y, l->field, l->type,
-                 l->is_param ? all
-                             : live_states(L, l->scope_start, l->scope->end));
+      type_field(
+          &y, l->field, l->type,
+          l->is_param ? all : live_states(L, l->scope_start, l->scope->end));
   for (size_t i = 0; i < L->ntemps; i++)
     if (L->temps[i].crosses)
       type_field(&y, tr_sprintf("asyncc__t%zu", i), L->temps[i].type,

@@ -2,7 +2,6 @@
 #include "options.h"
 
 #include <clang-c/Index.h>
-
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,8 +81,8 @@ static int need_arg(int i, int argc, const char* opt) {
 }
 
 static void add_clang(tr_options_t* o, size_t* cap, const char* a) {
-  o->clang_argv = tr_grow(o->clang_argv, cap, (size_t)o->clang_argc + 1,
-                          sizeof(char*));
+  o->clang_argv =
+      tr_grow(o->clang_argv, cap, (size_t)o->clang_argc + 1, sizeof(char*));
   o->clang_argv[o->clang_argc++] = a;
 }
 
@@ -137,8 +136,8 @@ int tr_options_parse(tr_options_t* o, int argc, char** argv) {
       o->werror = true;
       continue;
     }
-    if ((strcmp(a, "-I") == 0 || strcmp(a, "-D") == 0 ||
-         strcmp(a, "-U") == 0 || strcmp(a, "-include") == 0)) {
+    if ((strcmp(a, "-I") == 0 || strcmp(a, "-D") == 0 || strcmp(a, "-U") == 0 ||
+         strcmp(a, "-include") == 0)) {
       if (!need_arg(i, argc, a)) return -1;
       add_clang(o, &cap, a);
       add_clang(o, &cap, argv[++i]);

@@ -113,8 +113,8 @@ tr_macro_t* tr_shape_in_macro(tr_prog_t* p, unsigned start, unsigned end) {
 }
 
 tr_node_t* tr_node_strip(tr_node_t* n) {
-  while (n && (n->kind == CXCursor_ParenExpr ||
-               n->kind == CXCursor_UnexposedExpr) &&
+  while (n &&
+         (n->kind == CXCursor_ParenExpr || n->kind == CXCursor_UnexposedExpr) &&
          n->nkids == 1 && !n->is_await && !n->is_run)
     n = n->kids[0];
   return n;
@@ -153,8 +153,7 @@ static unsigned invocation_end(const tr_tu_t* tu, unsigned start,
   const char* t = tu->text;
   if (start + n >= tu->len || strncmp(t + start, name, n) != 0) return 0;
   unsigned p = start + (unsigned)n;
-  while (p < tu->len && (t[p] == ' ' || t[p] == '\t' || t[p] == '\n'))
-    p++;
+  while (p < tu->len && (t[p] == ' ' || t[p] == '\t' || t[p] == '\n')) p++;
   if (p >= tu->len || t[p] != '(') return 0;
   int depth = 0;
   for (; p < tu->len; p++) {
@@ -286,7 +285,8 @@ static tr_node_t* build(tr_prog_t* p, CXCursor c, tr_node_t* parent) {
     /* begins with its first operand (an await, whose tokens come from
        asyncc's macro, or an implicit conversion of one) */
     n->spelled = true;
-    if (n->end < n->kids[n->nkids - 1]->end) n->end = n->kids[n->nkids - 1]->end;
+    if (n->end < n->kids[n->nkids - 1]->end)
+      n->end = n->kids[n->nkids - 1]->end;
   }
   n->has_await = n->is_await;
   n->has_return = n->kind == CXCursor_ReturnStmt;
@@ -317,7 +317,7 @@ static void collect_locals(tr_fn_t* fn, tr_node_t* n) {
       l->name = tr_cursor_name(n->cur);
       l->type = clang_getCursorType(n->cur);
       l->node = n;
-      l->scope_start = n->end; /* scope begins after the declarator */
+      l->scope_start = n->end;   /* scope begins after the declarator */
       tr_node_t* ds = n->parent; /* DeclStmt */
       tr_node_t* sc_node = ds ? ds->parent : NULL;
       while (sc_node && sc_node->kind != CXCursor_CompoundStmt &&
@@ -343,7 +343,7 @@ static tr_local_t* find_local(tr_fn_t* fn, CXCursor decl) {
 
 typedef struct {
   tr_prog_t* p;
-  tr_fn_t* fn;     /* the async function being checked, or NULL */
+  tr_fn_t* fn; /* the async function being checked, or NULL */
   int errors;
 } check_t;
 
@@ -356,9 +356,10 @@ static void error_at(check_t* k, tr_node_t* n, const char* fmt,
 /* Is 'n' (a CallExpr) the awaited call of an await/asyncc_run? */
 static bool is_wrapped_call(tr_node_t* n) {
   tr_node_t* up = n->parent;
-  while (up && (up->kind == CXCursor_ParenExpr ||
-                up->kind == CXCursor_UnexposedExpr) &&
-         !up->is_await && !up->is_run)
+  while (
+      up &&
+      (up->kind == CXCursor_ParenExpr || up->kind == CXCursor_UnexposedExpr) &&
+      !up->is_await && !up->is_run)
     up = up->parent;
   /* up is now the comma operator inside the marker ParenExpr, or for
      asyncc_spawn a cast to void inside a nested comma */
@@ -395,10 +396,11 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
         !tr_shape_async_fn(k->p, clang_getCursorReferenced(callee->cur)))
       error_at(k, n,
                "'await' requires a call of an async function as its "
-               "operand%s", "");
+               "operand%s",
+               "");
     else
-      call->callee = tr_shape_async_fn(k->p,
-                                       clang_getCursorReferenced(callee->cur));
+      call->callee =
+          tr_shape_async_fn(k->p, clang_getCursorReferenced(callee->cur));
   }
   if (n->is_spawn) {
     tr_node_t* call = n->call;
@@ -409,14 +411,16 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
         !tr_shape_async_fn(k->p, clang_getCursorReferenced(callee->cur)))
       error_at(k, n,
                "asyncc_spawn() requires a call of an async function as its "
-               "operand%s", "");
+               "operand%s",
+               "");
     else
-      call->callee = tr_shape_async_fn(k->p,
-                                       clang_getCursorReferenced(callee->cur));
+      call->callee =
+          tr_shape_async_fn(k->p, clang_getCursorReferenced(callee->cur));
     if (call && call->has_await)
       error_at(k, n,
                "'await' in the arguments of asyncc_spawn() is not supported; "
-               "await into a variable first%s", "");
+               "await into a variable first%s",
+               "");
   }
   if (n->is_run) {
     if (k->fn)
@@ -430,10 +434,11 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
         !tr_shape_async_fn(k->p, clang_getCursorReferenced(callee->cur)))
       error_at(k, n,
                "asyncc_run() requires a call of an async function as its "
-               "operand%s", "");
+               "operand%s",
+               "");
     else
-      call->callee = tr_shape_async_fn(k->p,
-                                       clang_getCursorReferenced(callee->cur));
+      call->callee =
+          tr_shape_async_fn(k->p, clang_getCursorReferenced(callee->cur));
   }
   if (n->kind == CXCursor_DeclRefExpr) {
     CXCursor ref = clang_getCursorReferenced(n->cur);
@@ -450,7 +455,8 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
         error_at(k, n,
                  "address of async function '%s' cannot be taken (async "
                  "functions can only be called with await() or "
-                 "asyncc_run())", af->name);
+                 "asyncc_run())",
+                 af->name);
       else if (!is_wrapped_call(up))
         error_at(k, n,
                  "call to async function '%s' must be awaited: write "
@@ -467,13 +473,15 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
     if (strcmp(name, "alloca") == 0 || strcmp(name, "__builtin_alloca") == 0)
       error_at(k, n,
                "alloca() in an async function: its memory would not survive "
-               "a suspension ('%s'); use an array or malloc()", name);
+               "a suspension ('%s'); use an array or malloc()",
+               name);
     if (strcmp(name, "setjmp") == 0 || strcmp(name, "_setjmp") == 0 ||
         strcmp(name, "sigsetjmp") == 0 || strcmp(name, "longjmp") == 0 ||
         strcmp(name, "siglongjmp") == 0 || strcmp(name, "_longjmp") == 0)
       error_at(k, n,
                "setjmp/longjmp cannot be used in an async function ('%s'): "
-               "the frame outlives the C stack it would jump to", name);
+               "the frame outlives the C stack it would jump to",
+               name);
   }
   if (n->is_await || n->is_run || n->is_spawn) {
     /* the marker's own wrappers are not user code */
@@ -488,9 +496,9 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
                         : clang_getNullCursor();
     bool vla = clang_getCursorType(n->cur).kind == CXType_VariableArray;
     for (unsigned i = 0; i < n->nkids; i++)
-      check_node(k, n->kids[i],
-                 unevaluated || (!vla && !clang_equalCursors(n->kids[i]->cur,
-                                                             init)));
+      check_node(
+          k, n->kids[i],
+          unevaluated || (!vla && !clang_equalCursors(n->kids[i]->cur, init)));
     return;
   }
   for (unsigned i = 0; i < n->nkids; i++)
@@ -610,8 +618,8 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent,
   top_t* t = data;
   CXFile f;
   unsigned off;
-  clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(c)), &f,
-                        NULL, NULL, &off);
+  clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(c)), &f, NULL,
+                        NULL, &off);
   int in_main = f && clang_File_isEqual(f, t->p->tu->file);
   if (clang_getCursorKind(c) == CXCursor_FunctionDecl) {
     if (in_main) {
@@ -649,10 +657,10 @@ static enum CXChildVisitResult visit_macro(CXCursor c, CXCursor parent,
     CXSourceLocation l = clang_getCursorLocation(c);
     if (is_spelled(l) && tr_tu_offset(p->tu, l, &off)) {
       size_t cap = p->awaits_cap;
-      p->awaits = tr_grow(p->awaits, &p->awaits_cap, p->nawaits + 1,
-                          sizeof(unsigned));
-      p->await_seen = tr_grow(p->await_seen, &cap, p->nawaits + 1,
-                              sizeof(bool));
+      p->awaits =
+          tr_grow(p->awaits, &p->awaits_cap, p->nawaits + 1, sizeof(unsigned));
+      p->await_seen =
+          tr_grow(p->await_seen, &cap, p->nawaits + 1, sizeof(bool));
       p->awaits[p->nawaits] = off;
       p->await_seen[p->nawaits++] = false;
     }
@@ -665,8 +673,8 @@ static enum CXChildVisitResult visit_macro(CXCursor c, CXCursor parent,
   if (!tr_tu_offset(p->tu, clang_getRangeStart(r), &s) ||
       !tr_tu_offset(p->tu, clang_getRangeEnd(r), &e))
     return CXChildVisit_Continue;
-  p->macros = tr_grow(p->macros, &p->macros_cap, p->nmacros + 1,
-                      sizeof(tr_macro_t));
+  p->macros =
+      tr_grow(p->macros, &p->macros_cap, p->nmacros + 1, sizeof(tr_macro_t));
   p->macros[p->nmacros].start = s;
   p->macros[p->nmacros].end = e;
   p->macros[p->nmacros].name = name;
@@ -702,8 +710,7 @@ int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu) {
  * ================================================================== */
 
 /* The outermost macro invocation wholly containing [start, end). */
-static tr_macro_t* outermost_macro(tr_prog_t* p, unsigned start,
-                                   unsigned end) {
+static tr_macro_t* outermost_macro(tr_prog_t* p, unsigned start, unsigned end) {
   tr_macro_t* best = NULL;
   for (size_t i = 0; i < p->nmacros; i++) {
     tr_macro_t* m = &p->macros[i];

@@ -48,7 +48,8 @@ int tr_tu_parse(tr_tu_t* t, const char* path, const tr_tu_opts_t* o) {
   enum CXErrorCode err = clang_parseTranslationUnit2(
       t->index, path, args, n, o->contents ? &unsaved : NULL,
       o->contents ? 1 : 0,
-      CXTranslationUnit_KeepGoing | CXTranslationUnit_DetailedPreprocessingRecord,
+      CXTranslationUnit_KeepGoing |
+          CXTranslationUnit_DetailedPreprocessingRecord,
       &t->tu);
   if (err != CXError_Success || t->tu == NULL) {
     fprintf(stderr, "asyncc: error: cannot parse '%s' (libclang error %d)\n",

@@ -24,11 +24,11 @@ typedef struct {
 } tr_tu_t;
 
 typedef struct {
-  const char* resource_dir;  /* clang's builtin headers (stddef.h ...) */
-  const char* include_dir;   /* the directory holding asyncc.h */
-  int argc;                  /* user's clang arguments (-I, -D, -std) */
+  const char* resource_dir; /* clang's builtin headers (stddef.h ...) */
+  const char* include_dir;  /* the directory holding asyncc.h */
+  int argc;                 /* user's clang arguments (-I, -D, -std) */
   const char* const* argv;
-  const char* contents;      /* parse this text as the main file, or NULL */
+  const char* contents; /* parse this text as the main file, or NULL */
   size_t contents_len;
 } tr_tu_opts_t;
 

@@ -54,12 +54,12 @@ typedef int (*asyncc_resume_cb)(asyncc_frame_t* frame);
 /* What a resume function returns. */
 enum { ASYNCC_DONE = 0, ASYNCC_PENDING = 1 };
 
-#define ASYNCC_FRAME_FIELDS                                                  \
-  asyncc_resume_cb resume; /* first, so any frame can be resumed generically \
-                            */                                               \
+#define ASYNCC_FRAME_FIELDS                                                   \
+  asyncc_resume_cb resume; /* first, so any frame can be resumed generically  \
+                            */                                                \
   asyncc_frame_t* parent;  /* the frame awaiting this one; NULL for a root */ \
-  asyncc_task_t* task;     /* the task this frame runs in; NULL until run */ \
-  int state;               /* resume point: 0 = not started */              \
+  asyncc_task_t* task;     /* the task this frame runs in; NULL until run */  \
+  int state;               /* resume point: 0 = not started */                \
   int flags;               /* runtime use */
 
 struct asyncc_frame_s {
@@ -94,13 +94,13 @@ static inline int asyncc__frame_call(asyncc_frame_t* parent,
  * and returns ASYNCC_PENDING to the caller of the resume function. The
  * resume function's dispatch switch jumps to the label asyncc__L3 placed
  * here when the frame is resumed. */
-#define ASYNCC__AWAIT(f, child, n)                                 \
-  do {                                                             \
-    if (asyncc__frame_call(&(f)->hdr, (child)) != ASYNCC_DONE) {   \
-      (f)->hdr.state = (n);                                        \
-      return ASYNCC_PENDING;                                       \
-    }                                                              \
-  asyncc__L##n:;                                                   \
+#define ASYNCC__AWAIT(f, child, n)                               \
+  do {                                                           \
+    if (asyncc__frame_call(&(f)->hdr, (child)) != ASYNCC_DONE) { \
+      (f)->hdr.state = (n);                                      \
+      return ASYNCC_PENDING;                                     \
+    }                                                            \
+    asyncc__L##n:;                                               \
   } while (0)
 
 #ifdef __cplusplus
