@@ -1597,6 +1597,10 @@ class Gen:
         fs.cost += f.cost * fs.mult
         f.called = True
         args = [t.name if t.kind == "ptr" else self.address_of(t)]
+        # the arguments may read the target but not write it (gcc's
+        # -Wsequence-point warns about &x next to x /= 3, though nothing
+        # reads x there)
+        ctx.reads.append(t.obj)
         vparams = f.params[1:]
         k = self.r.randrange(len(vparams)) if (eff and vparams) else -1
         with NoAwait(fs, not self.on("awaitarg")), NoNest(fs, not self.on("argnest")):
@@ -1635,14 +1639,14 @@ class Gen:
         name = self.pick(avail)
         ctx = self.full(fs, gmode=False)
         eff = self.eff(fs)
+        form = self.pick(["struct", "typedef", "enum"])
         fs.hidden = name
         try:
             with NoAwait(fs, not self.on("awaitinit")):
                 e1 = self.top_u(ctx, 1, eff)
-            e2 = self.gen_u(ctx, 1, False)
+                e2 = self.gen_u(ctx, 1, False) if form == "struct" else None
         finally:
             fs.hidden = None
-        form = self.pick(["struct", "typedef", "enum"])
         if form == "struct":
             tag = fs.fresh("%s_s" % fs.func.name)
             fs.emit("struct %s { unsigned m; unsigned n; };" % tag)
