@@ -369,6 +369,24 @@ static bool is_wrapped_call(tr_node_t* n) {
   return false;
 }
 
+/* Records the async function that marker 'n' (await, asyncc_run,
+ * asyncc_spawn) calls, or reports that its operand is not such a call. */
+static void resolve_marker_callee(check_t* k, tr_node_t* n, const char* what) {
+  tr_node_t* call = n->call;
+  tr_node_t* callee = call && call->kind == CXCursor_CallExpr && call->nkids
+                          ? tr_node_strip(call->kids[0])
+                          : NULL;
+  tr_fn_t* fn =
+      callee && callee->kind == CXCursor_DeclRefExpr
+          ? tr_shape_async_fn(k->p, clang_getCursorReferenced(callee->cur))
+          : NULL;
+  if (fn)
+    call->callee = fn;
+  else
+    error_at(k, n, "%s requires a call of an async function as its operand",
+             what);
+}
+
 static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
   if (n->kind == CXCursor_UnaryExpr || n->kind == CXCursor_GenericSelectionExpr)
     unevaluated = 1; /* sizeof/_Alignof operand; _Generic association */
@@ -388,34 +406,11 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
       error_at(k, n, "'await' in an unevaluated operand%s", "");
     else if (k->fn == NULL)
       error_at(k, n, "'await' outside of an async function%s", "");
-    tr_node_t* call = n->call;
-    tr_node_t* callee = call && call->kind == CXCursor_CallExpr && call->nkids
-                            ? tr_node_strip(call->kids[0])
-                            : NULL;
-    if (!callee || callee->kind != CXCursor_DeclRefExpr ||
-        !tr_shape_async_fn(k->p, clang_getCursorReferenced(callee->cur)))
-      error_at(k, n,
-               "'await' requires a call of an async function as its "
-               "operand%s",
-               "");
-    else
-      call->callee =
-          tr_shape_async_fn(k->p, clang_getCursorReferenced(callee->cur));
+    resolve_marker_callee(k, n, "'await'");
   }
   if (n->is_spawn) {
+    resolve_marker_callee(k, n, "asyncc_spawn()");
     tr_node_t* call = n->call;
-    tr_node_t* callee = call && call->kind == CXCursor_CallExpr && call->nkids
-                            ? tr_node_strip(call->kids[0])
-                            : NULL;
-    if (!callee || callee->kind != CXCursor_DeclRefExpr ||
-        !tr_shape_async_fn(k->p, clang_getCursorReferenced(callee->cur)))
-      error_at(k, n,
-               "asyncc_spawn() requires a call of an async function as its "
-               "operand%s",
-               "");
-    else
-      call->callee =
-          tr_shape_async_fn(k->p, clang_getCursorReferenced(callee->cur));
     if (call && call->has_await)
       error_at(k, n,
                "'await' in the arguments of asyncc_spawn() is not supported; "
@@ -426,19 +421,7 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
     if (k->fn)
       error_at(k, n, "asyncc_run() inside an async function; use await()%s",
                "");
-    tr_node_t* call = n->call;
-    tr_node_t* callee = call && call->kind == CXCursor_CallExpr && call->nkids
-                            ? tr_node_strip(call->kids[0])
-                            : NULL;
-    if (!callee || callee->kind != CXCursor_DeclRefExpr ||
-        !tr_shape_async_fn(k->p, clang_getCursorReferenced(callee->cur)))
-      error_at(k, n,
-               "asyncc_run() requires a call of an async function as its "
-               "operand%s",
-               "");
-    else
-      call->callee =
-          tr_shape_async_fn(k->p, clang_getCursorReferenced(callee->cur));
+    resolve_marker_callee(k, n, "asyncc_run()");
   }
   if (n->kind == CXCursor_DeclRefExpr) {
     CXCursor ref = clang_getCursorReferenced(n->cur);
