@@ -417,6 +417,13 @@ async int asyncc_yield(void);
  * error code. */
 async int asyncc_sleep(uint64_t ms);
 
+/* Suspends the caller until the signal 'signum' (SIGINT, SIGTERM, ...) is
+ * delivered to the process; returns 0, or the uv_signal_start error
+ * (UV_EINVAL for a bad number). The signal is caught only while the wait is
+ * pending (one-shot, on a uv_signal_t in the frame that keeps the loop
+ * alive); when cancelled the handle is closed and it returns UV_ECANCELED. */
+async int asyncc_signal_wait(int signum);
+
 /* Suspends the caller until 'future' is done; returns its status (0 or
  * negative), UV_EINVAL if it is not a valid future. Returns at once,
  * without suspending, if the future is already done. */

@@ -1,0 +1,98 @@
+/* signal.c - asyncc_signal_wait: await the delivery of a signal.
+ *
+ * The uv_signal_t lives in the frame and is started one-shot: the first
+ * delivery stops it and closes it, and the frame completes only after the
+ * handle's close callback, so no handle outlives its frame. Cancelling
+ * closes the handle the same way and waits for the callback. A signal that
+ * arrived before the cancellation reached the leaf is still reported (0):
+ * nothing completed is lost.
+ *
+ * While the wait is pending the handle is referenced: a task waiting for a
+ * signal keeps the loop alive, as a server waiting for SIGTERM must.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_signal_wait_start(int signum);
+ASYNCC__ABI int asyncc__asyncc_signal_wait_take(asyncc_frame_t* frame);
+
+enum { SIGNAL_WAITING = 1, SIGNAL_DONE = 2 };
+
+typedef struct {
+  asyncc_frame_t hdr;
+  uv_signal_t sig;
+  int signum;
+  int received; /* the signal was delivered */
+  int result;
+} signal_frame_t;
+
+static void signal_closed(uv_handle_t* handle) {
+  signal_frame_t* f = container_of(handle, signal_frame_t, sig);
+  asyncc__leaf_wake(&f->hdr);
+}
+
+static void signal_received(uv_signal_t* handle, int signum) {
+  signal_frame_t* f = container_of(handle, signal_frame_t, sig);
+  (void)signum;
+  f->received = 1;
+  uv_close((uv_handle_t*)handle, signal_closed);
+}
+
+static int signal_resume(asyncc_frame_t* fp) {
+  signal_frame_t* f = (signal_frame_t*)fp;
+  int rc;
+  switch (f->hdr.state) {
+    case 0:
+      asyncc__leaf_check(fp, "asyncc_signal_wait");
+      if (asyncc__leaf_cancelled(fp)) {
+        f->hdr.state = SIGNAL_DONE;
+        f->result = UV_ECANCELED;
+        return asyncc__leaf_start_cancelled(fp);
+      }
+      rc = uv_signal_init(asyncc__leaf_runner(fp)->loop, &f->sig);
+      if (rc < 0) { /* nothing to close: init failed before registering */
+        f->hdr.state = SIGNAL_DONE;
+        f->result = rc;
+        return ASYNCC_DONE;
+      }
+      f->hdr.state = SIGNAL_WAITING;
+      rc = uv_signal_start_oneshot(&f->sig, signal_received, f->signum);
+      if (rc < 0) { /* UV_EINVAL for a bad number; the handle still closes */
+        f->result = rc;
+        uv_close((uv_handle_t*)&f->sig, signal_closed);
+      }
+      return asyncc__leaf_suspend(fp);
+    case SIGNAL_WAITING:
+      if (!(fp->flags & ASYNCC__FLAG_WOKEN)) {
+        /* Cancelled before the close callback: close (unless the signal
+         * already did) and wait for the callback to wake us. */
+        if (!uv_is_closing((uv_handle_t*)&f->sig))
+          uv_close((uv_handle_t*)&f->sig, signal_closed);
+        return ASYNCC_PENDING;
+      }
+      f->hdr.state = SIGNAL_DONE;
+      if (f->received)
+        f->result = 0;
+      else if (f->result == 0)
+        f->result = UV_ECANCELED; /* closed by the cancellation */
+      return ASYNCC_DONE;
+    default:
+      return ASYNCC_DONE;
+  }
+}
+
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_signal_wait_start(int signum) {
+  signal_frame_t* f = asyncc__frame_alloc(sizeof *f);
+  memset(f, 0, sizeof *f);
+  f->hdr.resume = signal_resume;
+  f->signum = signum;
+  return &f->hdr;
+}
+
+ASYNCC__ABI int asyncc__asyncc_signal_wait_take(asyncc_frame_t* frame) {
+  signal_frame_t* f = (signal_frame_t*)frame;
+  int r = f->result;
+  asyncc__frame_free(f, sizeof *f);
+  return r;
+}
