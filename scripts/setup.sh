@@ -13,6 +13,7 @@ packages=(
   libclang-19-dev   # the libclang C API asyncc is built on (/usr/lib/llvm-19)
   libuv1-dev        # the event loop under the runtime
   libcmocka-dev     # unit tests
+  libhttp-parser-dev # samples/http_get parses responses (optional: skipped if absent)
   python3           # test helpers
   git               # the tests build from a clone
 )

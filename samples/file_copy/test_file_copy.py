@@ -23,6 +23,15 @@ def run(binary, *args):
                           timeout=90)
 
 
+def run_checked(binary, *args):
+    """run(), failing on any sanitizer report (the error cases write a
+    message to stderr, so it cannot simply be required empty)."""
+    p = run(binary, *args)
+    if "Sanitizer" in p.stderr or "runtime error:" in p.stderr:
+        fail("sanitizer report", p)
+    return p
+
+
 def fail(msg, proc=None):
     print("FAIL:", msg)
     if proc is not None:
@@ -42,7 +51,7 @@ def main():
                 f.write(data)
             os.chmod(src, 0o640)
             p = run(binary, src, dst)
-            if p.returncode != 0:
+            if p.returncode != 0 or p.stderr:
                 fail(f"copy of {size} bytes", p)
             with open(dst, "rb") as f:
                 if f.read() != data:
@@ -58,7 +67,7 @@ def main():
         # A missing source: a clear message, exit 1, nothing created.
         missing = os.path.join(tmp, "no-such-file")
         dst = os.path.join(tmp, "dst-missing")
-        p = run(binary, missing, dst)
+        p = run_checked(binary, missing, dst)
         if p.returncode != 1:
             fail("missing source: expected exit status 1", p)
         if f"cannot open '{missing}': no such file or directory" not in p.stderr:
@@ -70,7 +79,7 @@ def main():
         # A destination that cannot be created: exit 1, nothing left.
         src = os.path.join(tmp, f"src-{BLOCK}")
         dst = os.path.join(tmp, "no-such-dir", "dst")
-        p = run(binary, src, dst)
+        p = run_checked(binary, src, dst)
         if p.returncode != 1 or "cannot create" not in p.stderr:
             fail("unwritable destination: expected exit 1 and a message", p)
         print("ok: unwritable destination:", p.stderr.strip())
@@ -79,7 +88,7 @@ def main():
         dst = os.path.join(tmp, "dst-existing")
         with open(dst, "wb") as f:
             f.write(b"old contents")
-        p = run(binary, missing, dst)
+        p = run_checked(binary, missing, dst)
         with open(dst, "rb") as f:
             if p.returncode != 1 or f.read() != b"old contents":
                 fail("a failed copy touched an existing destination", p)
