@@ -16,6 +16,7 @@ packages=(
   libhttp-parser-dev # samples/http_get parses responses (optional: skipped if absent)
   python3           # test helpers
   git               # the tests build from a clone
+  clang             # clang++ -std=c++20: the benchmarks' C++20 coroutine peer
 )
 
 missing=()
