@@ -173,6 +173,9 @@ static async int copy_file(const char* src, const char* dst, const char* part,
   for (int i = 0; i < RING; i++) asyncc_chan_try_send(&c.free_bufs, &i);
 
   rc = await(copy_data(&c));
+  /* For a regular file the byte count must match what fstat said; a file
+   * that changed size while being copied (a growing log) is not copied
+   * faithfully, so it is reported rather than renamed into place. */
   if (rc == 0 && c.bytes_written != (int64_t)st.st_size) rc = UV_EIO;
   if (rc == 0) rc = await(asyncc_fs_fsync(c.out));
   if (rc < 0) {
