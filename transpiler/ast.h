@@ -17,6 +17,7 @@
 typedef struct tr_node_s tr_node_t;
 typedef struct tr_local_s tr_local_t;
 typedef struct tr_fn_s tr_fn_t;
+typedef struct tr_block_s tr_block_t;
 
 struct tr_node_s {
   CXCursor cur;
@@ -43,9 +44,12 @@ struct tr_node_s {
 };
 
 struct tr_local_s {
-  CXCursor decl; /* the VarDecl or ParmDecl */
-  char* name;    /* source name ("" for an unnamed parameter) */
-  char* field;   /* frame field / local name in generated code */
+  CXCursor decl;     /* the VarDecl or ParmDecl */
+  char* name;        /* source name ("" for an unnamed parameter) */
+  char* field;       /* frame field / local name in generated code: the path
+                        from the frame, "x" or "asyncc__s1.b0.x" */
+  char* member;      /* promoted: the member's own name ("x") */
+  tr_block_t* block; /* promoted: the block its member is declared in */
   CXType type;
   tr_node_t* node;      /* the VarDecl node (NULL for parameters) */
   tr_node_t* scope;     /* the node whose end ends the variable's scope */
@@ -53,6 +57,21 @@ struct tr_local_s {
   bool is_param;
   bool promoted; /* lives in the frame */
   tr_local_t* next;
+};
+
+/* The frame's layout follows the blocks of the function (frame.c): a block
+ * scope holding promoted locals becomes a struct of them, and the structs
+ * of sibling blocks, whose lifetimes never overlap, share storage in a
+ * union. A block with a single such child holds the child's members
+ * directly. */
+struct tr_block_s {
+  tr_node_t* scope; /* the CompoundStmt/ForStmt, or the body */
+  tr_block_t* parent;
+  tr_block_t* kids; /* blocks nested in this one, in source order */
+  tr_block_t* next; /* next sibling */
+  int nkids;
+  int union_id; /* nkids >= 2: the union is asyncc__s<union_id> */
+  char* path;   /* prefix of its members' paths, "" for the body */
 };
 
 /* An async function known in this translation unit (declared or defined). */
@@ -66,11 +85,16 @@ struct tr_fn_s {
   bool protos_emitted;  /* the asyncc__F_* prototypes are in the output */
   bool frame_emitted;   /* struct asyncc__F_frame is complete in the output,
                            so later callers embed it in their own frame */
+  bool frame_extern;    /* a header defines struct asyncc__F_frame and
+                           asyncc__F_init (the runtime's leaves): callers
+                           defined after 'frame_from' embed it too */
+  unsigned frame_from;  /* main-file offset the header's definition follows */
   long long frame_size; /* bytes of struct asyncc__F_frame (--report) */
   long long frame_align;
   tr_node_t* body;    /* definition: the body CompoundStmt */
   tr_node_t* root;    /* definition: the FunctionDecl node */
   tr_local_t* locals; /* parameters first, then locals in source order */
+  tr_block_t* blocks; /* definition: the body's block (frame layout) */
   unsigned nlocals;
   unsigned def_start; /* definition's byte range (with specifiers) */
   unsigned def_end;

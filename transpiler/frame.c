@@ -171,6 +171,61 @@ static bool taken(tr_fn_t* fn, tr_local_t* upto, const char* name) {
   return false;
 }
 
+/* The block of 'scope', created (with its ancestors) on first use. */
+static tr_block_t* block_of(tr_fn_t* fn, tr_node_t* scope) {
+  if (scope == fn->body || !scope) return fn->blocks;
+  tr_node_t* up = scope->parent;
+  while (up && up != fn->body && up->kind != CXCursor_CompoundStmt &&
+         up->kind != CXCursor_ForStmt)
+    up = up->parent;
+  tr_block_t* parent = block_of(fn, up);
+  tr_block_t** tail = &parent->kids;
+  for (; *tail; tail = &(*tail)->next)
+    if ((*tail)->scope == scope) return *tail;
+  tr_block_t* b = tr_alloc(sizeof *b);
+  b->scope = scope;
+  b->parent = parent;
+  parent->nkids++;
+  *tail = b;
+  return b;
+}
+
+/* Blocks without promoted locals of their own and a single child pass
+ * through: the child hangs on the parent directly. */
+static void collapse(tr_block_t* b, const tr_fn_t* fn) {
+  for (tr_block_t** k = &b->kids; *k;) {
+    tr_block_t* kid = *k;
+    collapse(kid, fn);
+    bool own = false;
+    for (tr_local_t* l = fn->locals; l && !own; l = l->next)
+      own = l->block == kid;
+    if (!own && kid->nkids == 1) {
+      kid->kids->parent = b;
+      kid->kids->next = kid->next;
+      *k = kid->kids;
+    } else if (!own && kid->nkids == 0) {
+      *k = kid->next;
+      b->nkids--;
+      continue;
+    }
+    k = &(*k)->next;
+  }
+}
+
+static void assign_paths(tr_block_t* b, const char* path, int* unions) {
+  b->path = (char*)path;
+  if (b->nkids == 1) {
+    assign_paths(b->kids, path, unions);
+    return;
+  }
+  if (b->nkids < 2) return;
+  b->union_id = ++*unions;
+  int i = 0;
+  for (tr_block_t* k = b->kids; k; k = k->next, i++)
+    assign_paths(k, tr_sprintf("%sasyncc__s%d.b%d.", path, b->union_id, i),
+                 unions);
+}
+
 void tr_frame_name_fields(tr_fn_t* fn) {
   for (tr_local_t* l = fn->locals; l; l = l->next) {
     if (!l->promoted) {
@@ -182,4 +237,18 @@ void tr_frame_name_fields(tr_fn_t* fn) {
       name = tr_sprintf("%s_%d", l->name, k);
     l->field = name;
   }
+  /* Members are named apart over the whole frame (above), so a name says
+     which variable it is wherever it sits; then they get their paths. */
+  fn->blocks = tr_alloc(sizeof *fn->blocks);
+  fn->blocks->scope = fn->body;
+  for (tr_local_t* l = fn->locals; l; l = l->next)
+    if (l->promoted) {
+      l->member = l->field;
+      l->block = l->is_param ? fn->blocks : block_of(fn, l->scope);
+    }
+  collapse(fn->blocks, fn);
+  int unions = 0;
+  assign_paths(fn->blocks, "", &unions);
+  for (tr_local_t* l = fn->locals; l; l = l->next)
+    if (l->promoted) l->field = tr_sprintf("%s%s", l->block->path, l->member);
 }

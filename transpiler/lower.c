@@ -395,7 +395,10 @@ static void explode_await(lower_t* L, tr_node_t* n, tr_buf_t* out,
   n->state = state;
   unsigned line = tr_tu_line(L->tu, n->start);
   const char* nm = callee->name;
-  bool embed = callee->frame_emitted && callee != L->fn;
+  bool embed =
+      (callee->frame_emitted ||
+       (callee->frame_extern && L->fn->def_start >= callee->frame_from)) &&
+      callee != L->fn;
   if (embed) {
     int e = 0;
     while (e < L->nembeds && L->embeds[e] != callee) e++;
@@ -1177,6 +1180,42 @@ static void resolve_temps(lower_t* L, const char* body, tr_buf_t* out) {
   }
 }
 
+/* The members of block 'b' (see tr_block_t): its own locals, then its
+ * nested blocks, sharing storage when there are several. */
+static void emit_block(lower_t* L, tr_buf_t* out, tr_block_t* b,
+                       const char* ind) {
+  for (tr_local_t* l = L->fn->locals; l; l = l->next) {
+    if (!l->promoted || l->block != b) continue;
+    const char* why = NULL;
+    char* d = l->is_param
+                  ? tr_frame_param_declarator(l->type, l->member, true, &why)
+                  : tr_frame_declarator(l->type, l->member, true, &why);
+    if (!d) {
+      tr_diag_cursor(TR_ERROR, l->decl,
+                     "variable '%s' is live across an await, but its type "
+                     "cannot be stored in the frame: %s",
+                     l->name, why ? why : "unsupported type");
+      L->errors++;
+      continue;
+    }
+    tr_buf_printf(out, "%s%s;\n", ind, d);
+  }
+  if (b->nkids == 1) {
+    emit_block(L, out, b->kids, ind);
+  } else if (b->nkids > 1) {
+    tr_buf_printf(out, "%sunion { /* blocks that never live at once */\n", ind);
+    const char* in2 = tr_sprintf("%s    ", ind);
+    int i = 0;
+    for (tr_block_t* k = b->kids; k; k = k->next, i++) {
+      tr_buf_printf(out, "%s  struct { /* block at line %u */\n", ind,
+                    tr_tu_line(L->tu, k->scope->start));
+      emit_block(L, out, k, in2);
+      tr_buf_printf(out, "%s  } b%d;\n", ind, i);
+    }
+    tr_buf_printf(out, "%s} asyncc__s%d;\n", ind, b->union_id);
+  }
+}
+
 static void emit_function(lower_t* L, tr_buf_t* out) {
   tr_fn_t* fn = L->fn;
   const char* nm = fn->name;
@@ -1199,22 +1238,7 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
     char* d = tr_frame_declarator(fn->ret, "asyncc__ret", true, NULL);
     tr_buf_printf(out, "  %s;\n", d ? d : "int asyncc__ret");
   }
-  for (tr_local_t* l = fn->locals; l; l = l->next) {
-    if (!l->promoted) continue;
-    const char* why = NULL;
-    char* d = l->is_param
-                  ? tr_frame_param_declarator(l->type, l->field, true, &why)
-                  : tr_frame_declarator(l->type, l->field, true, &why);
-    if (!d) {
-      tr_diag_cursor(TR_ERROR, l->decl,
-                     "variable '%s' is live across an await, but its type "
-                     "cannot be stored in the frame: %s",
-                     l->name, why ? why : "unsupported type");
-      L->errors++;
-      continue;
-    }
-    tr_buf_printf(out, "  %s;\n", d);
-  }
+  emit_block(L, out, fn->blocks, "  ");
   for (size_t i = 0; i < L->ntemps; i++)
     if (L->temps[i].crosses) tr_buf_printf(out, "  %s;\n", L->temps[i].field);
   if (L->fields.len) tr_buf_add(out, L->fields.data, L->fields.len);
@@ -1352,6 +1376,33 @@ static const char* live_states(lower_t* L, unsigned from, unsigned to) {
   return b.len ? tr_buf_take(&b) : "-";
 }
 
+/* Lays out the members of block 'b' at 'y', as emit_block declares them. */
+static void report_block(lower_t* L, layout_t* y, tr_block_t* b,
+                         const char* all) {
+  for (tr_local_t* l = L->fn->locals; l; l = l->next)
+    if (l->promoted && l->block == b)
+      type_field(
+          y, l->field, l->type,
+          l->is_param ? all : live_states(L, l->scope_start, l->scope->end));
+  if (b->nkids == 1) report_block(L, y, b->kids, all);
+  if (b->nkids < 2) return;
+  long long size = 0, align = 1;
+  for (tr_block_t* k = b->kids; k; k = k->next) {
+    layout_t s = {NULL, 0, 1};
+    report_block(L, &s, k, all);
+    long long sz = (s.off + s.align - 1) / s.align * s.align;
+    if (sz > size) size = sz;
+    if (s.align > align) align = s.align;
+  }
+  size = (size + align - 1) / align * align;
+  field(y, tr_sprintf("asyncc__s%d", b->union_id), "union of blocks", size,
+        align, "shared by the blocks below");
+  for (tr_block_t* k = b->kids; k; k = k->next) {
+    layout_t s = {y->out, y->off - size, 1};
+    report_block(L, &s, k, all);
+  }
+}
+
 static void report(lower_t* L, tr_buf_t* out) {
   tr_fn_t* fn = L->fn;
   layout_t y = {out, 0, 8};
@@ -1366,11 +1417,7 @@ static void report(lower_t* L, tr_buf_t* out) {
   field(&y, "hdr", "asyncc_frame_t", (long long)sizeof(void*) * 3 + 8,
         (long long)sizeof(void*), "all (runtime header)");
   if (!fn->ret_void) type_field(&y, "asyncc__ret", fn->ret, "result");
-  for (tr_local_t* l = fn->locals; l; l = l->next)
-    if (l->promoted)
-      type_field(
-          &y, l->field, l->type,
-          l->is_param ? all : live_states(L, l->scope_start, l->scope->end));
+  report_block(L, &y, fn->blocks, all);
   for (size_t i = 0; i < L->ntemps; i++)
     if (L->temps[i].crosses)
       type_field(&y, tr_sprintf("asyncc__t%zu", i), L->temps[i].type,

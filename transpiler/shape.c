@@ -495,6 +495,13 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
 typedef struct {
   tr_prog_t* p;
   int errors;
+  unsigned main_end; /* end of the last main-file declaration seen */
+  struct {
+    const char* name; /* F of a header's struct asyncc__F_frame */
+    long long size, align;
+    unsigned from; /* main_end when it was seen */
+  } * ext;
+  size_t next, ext_cap;
 } top_t;
 
 static bool subtree_has_run(tr_node_t* n) {
@@ -595,6 +602,38 @@ static void do_function(top_t* t, CXCursor c) {
   t->errors += k.errors;
 }
 
+/* A header's 'struct asyncc__F_frame' (with its asyncc__F_init): the
+ * runtime's leaves publish their layout so that callers can embed them as
+ * they embed the frames of async functions defined in this file. Matched
+ * with the functions once all are known (the header may define the struct
+ * before declaring F). */
+static void note_extern_frame(top_t* t, CXCursor c) {
+  char* tag = tr_cursor_name(c);
+  size_t n = strlen(tag);
+  if (n <= 14 || strncmp(tag, "asyncc__", 8) != 0 ||
+      strcmp(tag + n - 6, "_frame") != 0)
+    return;
+  tag[n - 6] = '\0';
+  CXType ty = clang_getCursorType(c);
+  if (clang_Type_getSizeOf(ty) <= 0) return;
+  t->ext = tr_grow(t->ext, &t->ext_cap, t->next + 1, sizeof *t->ext);
+  t->ext[t->next].name = tag + 8;
+  t->ext[t->next].size = clang_Type_getSizeOf(ty);
+  t->ext[t->next].align = clang_Type_getAlignOf(ty);
+  t->ext[t->next++].from = t->main_end;
+}
+
+static void match_extern_frames(top_t* t) {
+  for (size_t i = 0; i < t->next; i++)
+    for (tr_fn_t* fn = t->p->fns; fn; fn = fn->next)
+      if (!fn->defined_here && strcmp(fn->name, t->ext[i].name) == 0) {
+        fn->frame_extern = true;
+        fn->frame_size = t->ext[i].size;
+        fn->frame_align = t->ext[i].align;
+        fn->frame_from = t->ext[i].from;
+      }
+}
+
 static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent,
                                          CXClientData data) {
   (void)parent;
@@ -604,6 +643,12 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent,
   clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(c)), &f, NULL,
                         NULL, &off);
   int in_main = f && clang_File_isEqual(f, t->p->tu->file);
+  if (in_main)
+    tr_tu_offset(t->p->tu, clang_getRangeEnd(clang_getCursorExtent(c)),
+                 &t->main_end);
+  else if (clang_getCursorKind(c) == CXCursor_StructDecl &&
+           clang_isCursorDefinition(c))
+    note_extern_frame(t, c);
   if (clang_getCursorKind(c) == CXCursor_FunctionDecl) {
     if (in_main) {
       do_function(t, c);
@@ -673,8 +718,9 @@ int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu) {
   memo_count = 0;
   p->tu = tu;
   clang_visitChildren(clang_getTranslationUnitCursor(tu->tu), visit_macro, p);
-  top_t t = {p, 0};
+  top_t t = {p, 0, 0, NULL, 0, 0};
   clang_visitChildren(clang_getTranslationUnitCursor(tu->tu), visit_top, &t);
+  match_extern_frames(&t);
   /* An await the trees never reached sits in a type (typeof) or another
      operand that is never evaluated. */
   for (size_t i = 0; i < p->nawaits; i++)

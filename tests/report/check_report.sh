@@ -39,5 +39,12 @@ if awk '$1=="async" {fn=$3} fn=="dead_after" && $3=="before"' "$work/report.txt"
   echo "'before' is dead at the await but was put in the frame"
   exit 1
 fi
+# storage sharing: the locals of sibling blocks start at the same offset
+x=$(awk '$1=="async" {fn=$3} fn=="siblings" && $3=="asyncc__s1.b0.x" {print $1}' "$work/report.txt")
+y=$(awk '$1=="async" {fn=$3} fn=="siblings" && $3=="asyncc__s1.b1.y" {print $1}' "$work/report.txt")
+if [ -z "$x" ] || [ "$x" != "$y" ]; then
+  echo "sibling blocks' locals x (offset '$x') and y (offset '$y') do not share storage"
+  exit 1
+fi
 echo "report matches the compiler's layout"
 

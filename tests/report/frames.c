@@ -1,6 +1,6 @@
 /* Frames of several shapes for the --report test: scalars, arrays,
  * structs, a temporary across an await, an embedded callee frame and a
- * heap callee (recursion). */
+ * heap callee (recursion), sibling blocks sharing storage. */
 #include <asyncc.h>
 #include <stdio.h>
 
@@ -35,10 +35,26 @@ static async int dead_after(int n) {
   return after;
 }
 
+/* Sibling blocks never live at once: 'x' and 'y' share frame storage. */
+static async int siblings(int n) {
+  int r = 0;
+  if (n) {
+    long x[4] = {1, 2, 3, 4};
+    r += await(leaf((int)x[3]));
+    r += (int)x[0];
+  } else {
+    double y = 0.5;
+    r += await(leaf(2));
+    r += (int)(y * 2);
+  }
+  return r;
+}
+
 async int amain(void) {
   struct big b = {'x', {1.0, 2.0, 3.0}};
   double r = await(mid('a', b));
   printf("%.1f %d\n", r, await(dead_after(4)));
+  printf("%d\n", await(siblings(1)));
   return 0;
 }
 
