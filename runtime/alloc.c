@@ -201,6 +201,25 @@ ASYNCC__ABI void asyncc__frame_free(void* frame, size_t size) {
   asyncc__free(frame);
 }
 
+/* An over-aligned frame is carved from a block 'align' bytes larger; the
+ * block's address sits in the word before the frame. The gap is a nonzero
+ * multiple of 16 (blocks are 16-aligned, 'align' is a larger power of two),
+ * so the word always fits. */
+ASYNCC__ABI void* asyncc__frame_alloc_over(size_t size, size_t align) {
+  char* block = asyncc__frame_alloc(size + align);
+  char* frame = block + (align - (uintptr_t)block % align);
+  memcpy(frame - sizeof block, &block, sizeof block);
+  return frame;
+}
+
+ASYNCC__ABI void asyncc__frame_free_over(void* frame, size_t size,
+                                         size_t align) {
+  char* block;
+  if (frame == NULL) return;
+  memcpy(&block, (char*)frame - sizeof block, sizeof block);
+  asyncc__frame_free(block, size + align);
+}
+
 long asyncc__frame_live_count(void) {
   return atomic_load_explicit(&exited_live, memory_order_relaxed) + heap.live;
 }

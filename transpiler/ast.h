@@ -91,6 +91,7 @@ struct tr_fn_s {
   unsigned frame_from;  /* main-file offset the header's definition follows */
   long long frame_size; /* bytes of struct asyncc__F_frame (--report) */
   long long frame_align;
+  bool overaligned;   /* the frame may need more than 16-byte alignment */
   tr_node_t* body;    /* definition: the body CompoundStmt */
   tr_node_t* root;    /* definition: the FunctionDecl node */
   tr_local_t* locals; /* parameters first, then locals in source order */

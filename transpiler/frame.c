@@ -62,12 +62,12 @@ const char* tr_frame_hoisted_name(CXCursor decl) {
 static char* leaf(CXType t, bool drop_const, const char** why) {
   CXType u = clang_getUnqualifiedType(t);
   char* base = tr_type_name(u);
-  if (strstr(base, "(unnamed") || strstr(base, "(anonymous")) {
+  CXCursor d = clang_getTypeDeclaration(u);
+  const char* hn = clang_Cursor_isNull(d) ? NULL : tr_frame_hoisted_name(d);
+  if (!hn && (strstr(base, "(unnamed") || strstr(base, "(anonymous"))) {
     *why = "a variable of an unnamed struct, union or enum type";
     return NULL;
   }
-  CXCursor d = clang_getTypeDeclaration(u);
-  const char* hn = clang_Cursor_isNull(d) ? NULL : tr_frame_hoisted_name(d);
   if (hn) {
     enum CXCursorKind k = clang_getCursorKind(d);
     const char* kw = k == CXCursor_StructDecl  ? "struct "

@@ -54,6 +54,7 @@ typedef struct {
   int nembeds;
   bool heap_child; /* some await uses a heap frame (asyncc__c) */
   int nliterals;
+  int nuntagged; /* untagged types of the body given a tag so far */
   const char* indent;
   int errors;
 } lower_t;
@@ -223,7 +224,7 @@ static int expr_kids(tr_node_t* n, tr_node_t** out, int max) {
  * ================================================================== */
 
 static void explode(lower_t* L, tr_node_t* n, tr_buf_t* out, bool stable);
-static void hoist_literal(lower_t* L, tr_node_t* n);
+static bool hoist_literal(lower_t* L, tr_node_t* n, tr_buf_t* out);
 
 /* Values that cannot change while the function is suspended. */
 static bool is_stable(tr_node_t* n) {
@@ -512,7 +513,7 @@ static void explode(lower_t* L, tr_node_t* n, tr_buf_t* out, bool stable) {
     }
   }
   explode_operands(L, n, k, nk, out);
-  hoist_literal(L, n);
+  if (hoist_literal(L, n, stable ? out : NULL)) return;
   if (stable) spill(L, n, out);
 }
 
@@ -906,10 +907,12 @@ static tr_node_t* enclosing_block(tr_node_t* n) {
  *   (T){...}  ->  (*(T (*))memcpy(&F, &(T){...}, sizeof F))
  * an lvalue of type T stored in frame field F, so '&' and array decay
  * behave as before. */
-static void hoist_literal(lower_t* L, tr_node_t* n) {
-  if (n->kind != CXCursor_CompoundLiteralExpr || !n->in_file) return;
+/* A compound literal in a block that suspends moves to the frame (its
+ * lifetime is the block's). With 'out', the copy is a statement there. */
+static bool hoist_literal(lower_t* L, tr_node_t* n, tr_buf_t* out) {
+  if (n->kind != CXCursor_CompoundLiteralExpr || !n->in_file) return false;
   tr_node_t* b = enclosing_block(n);
-  if (!b || !b->has_await) return;
+  if (!b || !b->has_await) return false;
   CXType t = clang_getCursorType(n->cur);
   char* name = tr_sprintf("asyncc__cl%d", L->nliterals++);
   const char* why = NULL;
@@ -921,12 +924,20 @@ static void hoist_literal(lower_t* L, tr_node_t* n) {
                    "its type is %s",
                    why ? why : "not expressible");
     L->errors++;
-    return;
+    return false;
   }
   tr_buf_printf(&L->fields, "  %s;\n", field);
+  if (out) {
+    /* stable: later awaits run before the enclosing expression uses it */
+    gen(L, out, "memcpy(&" F "%s, &%s, sizeof " F "%s);", name,
+        render_node(L, n), name);
+    tr_edit_replace(L->ed, n->start, n->end, tr_sprintf("(" F "%s)", name));
+    return true;
+  }
   tr_edit_replace(L->ed, n->start, n->end,
                   tr_sprintf("(*(%s)memcpy(&" F "%s, &%s, sizeof " F "%s))",
                              ptr, name, render_node(L, n), name));
+  return false;
 }
 
 static bool is_type_decl(tr_node_t* n) {
@@ -934,32 +945,73 @@ static bool is_type_decl(tr_node_t* n) {
          n->kind == CXCursor_EnumDecl || n->kind == CXCursor_TypedefDecl;
 }
 
+/* A new file-scope name for 'name' of the function being lowered. */
+static char* hoisted_name(lower_t* L, const char* name) {
+  char* nn = tr_sprintf("asyncc__%s_%s", L->fn->name, name);
+  /* the same name declared twice in one function gets a suffix */
+  for (int k = 1; tr_frame_hoisted_has(nn); k++)
+    nn = tr_sprintf("asyncc__%s_%s_%d", L->fn->name, name, k);
+  return nn;
+}
+
+/* Enumerators move to file scope with their enum: they are renamed too,
+ * so that they cannot clash with other functions' or shadowed names. */
+static void name_enumerators(lower_t* L, tr_node_t* n) {
+  for (unsigned i = 0; i < n->nkids; i++) {
+    tr_node_t* k = n->kids[i];
+    unsigned off;
+    if (k->kind != CXCursor_EnumConstantDecl || !k->in_file || !k->spelled ||
+        !tr_tu_offset(L->tu, clang_getCursorLocation(k->cur), &off))
+      continue;
+    char* name = tr_cursor_name(k->cur);
+    size_t len = strlen(name);
+    if (strncmp(L->tu->text + off, name, len) != 0) continue;
+    char* nn = hoisted_name(L, name);
+    tr_frame_hoisted_add(k->cur, nn);
+    tr_edit_replace(L->ed, off, off + (unsigned)len, nn);
+  }
+}
+
 /* Names the block-scope types of the body: struct pair in amain becomes
  * struct asyncc__amain_pair, so it can be declared at file scope, where
- * the frame struct (which may hold values of it) can see it. */
+ * the frame struct (which may hold values of it) can see it. An untagged
+ * struct, union or enum gets a tag, asyncc__amain_1. */
 static void name_types(lower_t* L, tr_node_t* n) {
-  if (is_type_decl(n) && n->parent && n->parent->kind == CXCursor_DeclStmt) {
+  if (is_type_decl(n) && n->parent && n->parent->kind == CXCursor_DeclStmt &&
+      n->in_file && n->spelled) {
     char* name = tr_cursor_name(n->cur);
     CXType ut = clang_getTypedefDeclUnderlyingType(n->cur);
     bool vla = n->kind == CXCursor_TypedefDecl &&
                clang_getCanonicalType(ut).kind == CXType_VariableArray;
+    bool untagged =
+        n->kind != CXCursor_TypedefDecl &&
+        (!name[0] || strstr(name, "(unnamed") || strstr(name, "(anonymous"));
     unsigned off;
-    if (name[0] && !vla && !clang_Cursor_isAnonymous(n->cur) &&
-        tr_tu_offset(L->tu, clang_getCursorLocation(n->cur), &off) &&
-        strncmp(L->tu->text + off, name, strlen(name)) == 0) {
-      char* nn = tr_sprintf("asyncc__%s_%s", L->fn->name, name);
-      /* the same name declared twice in one function gets a suffix */
-      for (int k = 1; tr_frame_hoisted_has(nn); k++)
-        nn = tr_sprintf("asyncc__%s_%s_%d", L->fn->name, name, k);
+    const char* brace =
+        untagged && clang_isCursorDefinition(n->cur)
+            ? memchr(L->tu->text + n->start, '{', n->end - n->start)
+            : NULL;
+    if (brace) {
+      char* nn = hoisted_name(L, tr_sprintf("%d", ++L->nuntagged));
+      tr_frame_hoisted_add(n->cur, nn);
+      off = (unsigned)(brace - L->tu->text);
+      tr_edit_replace(L->ed, off, off, tr_sprintf("%s ", nn));
+      if (n->kind == CXCursor_EnumDecl) name_enumerators(L, n);
+    } else if (name[0] && !untagged && !vla &&
+               tr_tu_offset(L->tu, clang_getCursorLocation(n->cur), &off) &&
+               strncmp(L->tu->text + off, name, strlen(name)) == 0) {
+      char* nn = hoisted_name(L, name);
       tr_frame_hoisted_add(n->cur, nn);
       tr_edit_replace(L->ed, off, off + (unsigned)strlen(name), nn);
+      if (n->kind == CXCursor_EnumDecl) name_enumerators(L, n);
     }
   }
   for (unsigned i = 0; i < n->nkids; i++) name_types(L, n->kids[i]);
 }
 
 static void rename_type_refs(lower_t* L, tr_node_t* n) {
-  if (n->kind == CXCursor_TypeRef && n->in_file && n->spelled) {
+  if ((n->kind == CXCursor_TypeRef || n->kind == CXCursor_DeclRefExpr) &&
+      n->in_file && n->spelled) {
     const char* nn = tr_frame_hoisted_name(clang_getCursorReferenced(n->cur));
     if (nn) tr_edit_replace(L->ed, n->start, n->end, nn);
   }
@@ -1005,7 +1057,7 @@ static void move_types(lower_t* L, tr_node_t* n) {
  * in them were lowered. */
 static void hoist_literals(lower_t* L, tr_node_t* n) {
   for (unsigned i = 0; i < n->nkids; i++) hoist_literals(L, n->kids[i]);
-  if (!n->has_await) hoist_literal(L, n);
+  if (!n->has_await) hoist_literal(L, n, NULL);
 }
 
 static void rewrite_refs(lower_t* L, tr_node_t* n) {
@@ -1180,6 +1232,40 @@ static void resolve_temps(lower_t* L, const char* body, tr_buf_t* out) {
   }
 }
 
+/* Offset of the parenthesis closing the one at or after 'from', or 0. */
+static unsigned close_paren(const tr_tu_t* tu, unsigned from) {
+  int depth = 0;
+  for (unsigned i = from; i < tu->len; i++) {
+    if (tu->text[i] == '(') depth++;
+    if (tu->text[i] == ')' && --depth == 0) return i;
+  }
+  return 0;
+}
+
+/* The alignment specifiers of local 'l' (_Alignas(64) or GNU's aligned
+ * attribute), as C text to put before its frame field, and the largest
+ * alignment they ask for when it is a number (else 0). */
+static const char* align_spec(lower_t* L, const tr_local_t* l,
+                              long long* align) {
+  tr_buf_t b;
+  tr_buf_init(&b);
+  *align = 0;
+  for (unsigned i = 0; l->node && i < l->node->nkids; i++) {
+    tr_node_t* k = l->node->kids[i];
+    if (k->kind != CXCursor_AlignedAttr || !k->in_file) continue;
+    const char* t = L->tu->text + k->start;
+    unsigned close = close_paren(L->tu, k->start);
+    bool std = strncmp(t, "_Alignas", 8) == 0 || strncmp(t, "alignas", 7) == 0;
+    if (!close || (!std && strncmp(t, "aligned", 7) != 0)) continue;
+    const char* open = memchr(t, '(', close - k->start);
+    long long a = open ? strtoll(open + 1, NULL, 0) : 0;
+    if (a > *align) *align = a;
+    const char* spec = render(L, k->start, close + 1);
+    tr_buf_printf(&b, std ? "%s " : "__attribute__((%s)) ", spec);
+  }
+  return b.len ? tr_buf_take(&b) : "";
+}
+
 /* The members of block 'b' (see tr_block_t): its own locals, then its
  * nested blocks, sharing storage when there are several. */
 static void emit_block(lower_t* L, tr_buf_t* out, tr_block_t* b,
@@ -1198,7 +1284,8 @@ static void emit_block(lower_t* L, tr_buf_t* out, tr_block_t* b,
       L->errors++;
       continue;
     }
-    tr_buf_printf(out, "%s%s;\n", ind, d);
+    long long align;
+    tr_buf_printf(out, "%s%s%s;\n", ind, align_spec(L, l, &align), d);
   }
   if (b->nkids == 1) {
     emit_block(L, out, b->kids, ind);
@@ -1216,6 +1303,8 @@ static void emit_block(lower_t* L, tr_buf_t* out, tr_block_t* b,
   }
 }
 
+static void report(lower_t* L, tr_buf_t* out);
+
 static void emit_function(lower_t* L, tr_buf_t* out) {
   tr_fn_t* fn = L->fn;
   const char* nm = fn->name;
@@ -1225,6 +1314,7 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
   tr_buf_t rb;
   tr_buf_init(&rb);
   resolve_temps(L, body, &rb);
+  report(L, NULL); /* the layout says whether the frame is over-aligned */
 
   if (L->types.len) {
     /* types from the body, at file scope so the frame can hold them */
@@ -1281,11 +1371,24 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
                 params);
   tr_buf_printf(out,
                 "  struct asyncc__%s_frame* asyncc__f =\n"
-                "      (struct asyncc__%s_frame*)asyncc__frame_alloc("
-                "sizeof *asyncc__f);\n"
+                "      (struct asyncc__%s_frame*)%s;\n"
                 "  asyncc__%s_init(asyncc__f%s);\n"
                 "  return &asyncc__f->hdr;\n}\n",
-                nm, nm, nm, names.data ? names.data : "");
+                nm, nm,
+                fn->overaligned
+                    ? tr_sprintf("asyncc__frame_alloc_aligned(sizeof "
+                                 "*asyncc__f, ASYNCC__ALIGNOF(struct "
+                                 "asyncc__%s_frame))",
+                                 nm)
+                    : "asyncc__frame_alloc(sizeof *asyncc__f)",
+                nm, names.data ? names.data : "");
+  const char* frame_free =
+      fn->overaligned ? tr_sprintf(
+                            "  asyncc__frame_free_aligned(asyncc__f, sizeof "
+                            "*asyncc__f,\n      ASYNCC__ALIGNOF(struct "
+                            "asyncc__%s_frame));\n",
+                            nm)
+                      : "  asyncc__frame_free(asyncc__f, sizeof *asyncc__f);\n";
   tr_buf_free(&names);
   /* _take and _take_into */
   char* take = tr_frame_declarator(
@@ -1297,15 +1400,14 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
                 "(struct asyncc__%s_frame*)asyncc__fp;\n",
                 nm, nm);
   if (fn->ret_void) {
-    tr_buf_puts(out,
-                "  asyncc__frame_free(asyncc__f, sizeof *asyncc__f);\n}\n");
+    tr_buf_printf(out, "%s}\n", frame_free);
   } else {
     char* r = tr_frame_declarator(fn->ret, "asyncc__r", true, NULL);
     tr_buf_printf(out,
                   "  %s = asyncc__f->asyncc__ret;\n"
-                  "  asyncc__frame_free(asyncc__f, sizeof *asyncc__f);\n"
+                  "%s"
                   "  return asyncc__r;\n}\n",
-                  r ? r : "int asyncc__r");
+                  r ? r : "int asyncc__r", frame_free);
   }
   tr_buf_printf(out,
                 "%svoid asyncc__%s_take_into(asyncc_frame_t* asyncc__fp, "
@@ -1320,7 +1422,7 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
                 "sizeof asyncc__f->asyncc__ret);\n");
   else
     tr_buf_puts(out, "  (void)asyncc__out;\n");
-  tr_buf_puts(out, "  asyncc__frame_free(asyncc__f, sizeof *asyncc__f);\n}\n");
+  tr_buf_printf(out, "%s}\n", frame_free);
   /* _resume */
   tr_buf_printf(out,
                 "static int asyncc__%s_resume(asyncc_frame_t* asyncc__fp) {\n"
@@ -1379,11 +1481,15 @@ static const char* live_states(lower_t* L, unsigned from, unsigned to) {
 /* Lays out the members of block 'b' at 'y', as emit_block declares them. */
 static void report_block(lower_t* L, layout_t* y, tr_block_t* b,
                          const char* all) {
-  for (tr_local_t* l = L->fn->locals; l; l = l->next)
-    if (l->promoted && l->block == b)
-      type_field(
-          y, l->field, l->type,
+  for (tr_local_t* l = L->fn->locals; l; l = l->next) {
+    if (!l->promoted || l->block != b) continue;
+    long long align;
+    if (align_spec(L, l, &align)[0] && !align) L->fn->overaligned = true;
+    if (align < clang_Type_getAlignOf(l->type)) align = 0;
+    field(y, l->field, tr_type_name(l->type), clang_Type_getSizeOf(l->type),
+          align ? align : clang_Type_getAlignOf(l->type),
           l->is_param ? all : live_states(L, l->scope_start, l->scope->end));
+  }
   if (b->nkids == 1) report_block(L, y, b->kids, all);
   if (b->nkids < 2) return;
   long long size = 0, align = 1;
@@ -1428,6 +1534,7 @@ static void report(lower_t* L, tr_buf_t* out) {
   if (L->nembeds) {
     long long sz = 0, al = 1;
     for (int e = 0; e < L->nembeds; e++) {
+      if (L->embeds[e]->overaligned) fn->overaligned = true;
       if (L->embeds[e]->frame_size > sz) sz = L->embeds[e]->frame_size;
       if (L->embeds[e]->frame_align > al) al = L->embeds[e]->frame_align;
     }
@@ -1438,6 +1545,7 @@ static void report(lower_t* L, tr_buf_t* out) {
   long long total = (y.off + y.align - 1) / y.align * y.align;
   fn->frame_size = total;
   fn->frame_align = y.align;
+  if (y.align > 16) fn->overaligned = true; /* asyncc/frame.h */
   if (out) tr_buf_printf(out, "  total %lld bytes\n\n", total);
 }
 

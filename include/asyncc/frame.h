@@ -72,6 +72,36 @@ struct asyncc_frame_s {
 void* asyncc__frame_alloc(size_t size);
 void asyncc__frame_free(void* frame, size_t size);
 
+/* asyncc__frame_alloc aligns frames to 16 bytes, as malloc does. A frame
+ * that needs more (a local declared _Alignas(64), a value of an
+ * over-aligned type) comes from asyncc__frame_alloc_over. Generated code
+ * calls the _aligned forms with the frame's alignment, a constant that the
+ * compiler folds into one of the two calls. */
+#define ASYNCC__FRAME_ALIGN 16
+void* asyncc__frame_alloc_over(size_t size, size_t align);
+void asyncc__frame_free_over(void* frame, size_t size, size_t align);
+
+#if defined(__cplusplus)
+#define ASYNCC__ALIGNOF(T) alignof(T)
+#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
+#define ASYNCC__ALIGNOF(T) _Alignof(T)
+#else
+#define ASYNCC__ALIGNOF(T) offsetof(struct { char c; T t; }, t)
+#endif
+
+static inline void* asyncc__frame_alloc_aligned(size_t size, size_t align) {
+  return align <= ASYNCC__FRAME_ALIGN ? asyncc__frame_alloc(size)
+                                      : asyncc__frame_alloc_over(size, align);
+}
+
+static inline void asyncc__frame_free_aligned(void* frame, size_t size,
+                                              size_t align) {
+  if (align <= ASYNCC__FRAME_ALIGN)
+    asyncc__frame_free(frame, size);
+  else
+    asyncc__frame_free_over(frame, size, align);
+}
+
 /* Runs the calling thread's event loop until 'root' (a frame fresh from an
  * asyncc__F_start(...) call) completes; returns 'root' for _take. */
 asyncc_frame_t* asyncc__run(asyncc_frame_t* root);

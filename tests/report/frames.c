@@ -50,11 +50,19 @@ static async int siblings(int n) {
   return r;
 }
 
+/* An alignment specifier on a local is kept by its frame field. */
+static async int aligned(int n) {
+  _Alignas(32) char c = (char)n;
+  await(asyncc_yield());
+  return c;
+}
+
 async int amain(void) {
   struct big b = {'x', {1.0, 2.0, 3.0}};
   double r = await(mid('a', b));
   printf("%.1f %d\n", r, await(dead_after(4)));
   printf("%d\n", await(siblings(1)));
+  printf("%d\n", await(aligned(3)));
   return 0;
 }
 
