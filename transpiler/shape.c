@@ -793,6 +793,11 @@ static void find_macro_uses(expand_t* x, tr_node_t* n) {
  * line of the file keeps its number: extra printed lines are joined onto
  * the last one, missing ones padded. (libclang prints declarations only,
  * so a whole function is the smallest unit it can expand.) */
+static bool is_ident_char(char c) {
+  return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
+}
+
 static char* print_fitted(tr_node_t* n, unsigned lines) {
   CXPrintingPolicy pol = clang_getCursorPrintingPolicy(n->cur);
   CXString s = clang_getCursorPrettyPrinted(n->cur, pol);
@@ -803,7 +808,23 @@ static char* print_fitted(tr_node_t* n, unsigned lines) {
   tr_buf_t b;
   tr_buf_init(&b);
   unsigned nl = 0;
+  char quote = 0; /* inside a string or character literal */
   for (size_t i = 0; i < len; i++) {
+    if (quote) {
+      if (t[i] == '\\' && i + 1 < len)
+        tr_buf_putc(&b, t[i++]);
+      else if (t[i] == quote)
+        quote = 0;
+    } else if (t[i] == '"' || t[i] == '\'') {
+      quote = t[i];
+    } else if (strncmp(t + i, "static_assert", 13) == 0 &&
+               (i == 0 || !is_ident_char(t[i - 1])) &&
+               !is_ident_char(t[i + 13])) {
+      /* the printer spells C11's keyword as C23's */
+      tr_buf_puts(&b, "_Static_assert");
+      i += 12;
+      continue;
+    }
     if (t[i] == '\n') {
       if (nl < lines) {
         tr_buf_putc(&b, '\n');
