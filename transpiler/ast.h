@@ -30,6 +30,7 @@ struct tr_node_s {
   bool is_await;       /* await(CALL): a ParenExpr around the marker comma */
   bool is_run;         /* asyncc_run(CALL) */
   bool is_spawn;       /* asyncc_spawn(CALL) */
+  bool unevaluated;    /* an await in an unevaluated operand (sizeof) */
   bool has_await;      /* this subtree contains an await */
   bool has_return;     /* this subtree contains a return statement */
   tr_node_t* parent;

@@ -432,6 +432,37 @@ static void explode_await(lower_t* L, tr_node_t* n, tr_buf_t* out,
   if (stable) spill(L, n, out);
 }
 
+static void lower_stmt(lower_t* L, tr_node_t* s);
+
+/* GNU's ({ stmts; e; }) with awaits inside (glibc's assert(e) in GNU
+ * mode is one): its statements run before the enclosing expression, and
+ * its value, when used, is e kept in a temporary. */
+static void explode_stmt_expr(lower_t* L, tr_node_t* n, tr_buf_t* out) {
+  tr_node_t* body = n->nkids ? n->kids[0] : NULL;
+  if (!body || body->kind != CXCursor_CompoundStmt) {
+    error_at(L, n, "'await' in this statement expression is not supported");
+    return;
+  }
+  tr_node_t* last = body->nkids ? body->kids[body->nkids - 1] : NULL;
+  CXType t = node_type(n);
+  int id = -1;
+  if (!type_is_void(t) && last && clang_isExpression(last->kind)) {
+    if (last->has_await) {
+      error_at(L, last,
+               "'await' in the value of a statement expression is not "
+               "supported; await into a variable first");
+      return;
+    }
+    id = new_temp(L, t, n);
+    tr_edit_replace(L->ed, last->start, last->end,
+                    tr_sprintf("%s = %s", temp_ref(id), render_node(L, last)));
+  }
+  lower_stmt(L, body);
+  gen(L, out, "%s", render(L, body->start, body->end));
+  tr_edit_replace(L->ed, n->start, n->end,
+                  id >= 0 ? temp_ref(id) : TR_GEN "((void)0)");
+}
+
 static void explode(lower_t* L, tr_node_t* n, tr_buf_t* out, bool stable) {
   if (!n->has_await) {
     if (stable) spill(L, n, out);
@@ -439,6 +470,10 @@ static void explode(lower_t* L, tr_node_t* n, tr_buf_t* out, bool stable) {
   }
   if (n->is_await) {
     explode_await(L, n, out, stable);
+    return;
+  }
+  if (n->kind == CXCursor_StmtExpr) {
+    explode_stmt_expr(L, n, out);
     return;
   }
   tr_node_t* k[256];
@@ -1068,11 +1103,22 @@ static void rewrite_refs(lower_t* L, tr_node_t* n) {
     const char* t = L->tu->text + n->start;
     size_t len = n->end - n->start;
     if ((len == 8 && strncmp(t, "__func__", 8) == 0) ||
-        (len == 12 && strncmp(t, "__FUNCTION__", 12) == 0)) {
+        (len == 12 && strncmp(t, "__FUNCTION__", 12) == 0) ||
+        (len == 19 && strncmp(t, "__PRETTY_FUNCTION__", 19) == 0)) {
       tr_edit_replace(L->ed, n->start, n->end,
                       tr_sprintf("\"%s\"", L->fn->name));
       return;
     }
+  }
+  if (n->unevaluated && n->call && n->call->callee) {
+    /* never evaluated: only its type matters */
+    tr_fn_t* c = n->call->callee;
+    const char* ptr =
+        c->ret_void ? NULL : tr_frame_declarator(c->ret, "(*)", false, NULL);
+    tr_edit_replace(
+        L->ed, n->start, n->end,
+        ptr ? tr_sprintf(TR_GEN "(*(%s)0)", ptr) : TR_GEN "((void)0)");
+    return;
   }
   if (n->kind == CXCursor_DeclRefExpr && n->local && n->local->promoted) {
     if (!n->spelled || !n->in_file)

@@ -400,10 +400,14 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
       else
         hi = mid;
     }
-    if (lo < k->p->nawaits && k->p->awaits[lo] == n->start)
-      k->p->await_seen[lo] = true;
+    bool recorded = lo < k->p->nawaits && k->p->awaits[lo] == n->start;
+    /* An await in an unevaluated operand is an error unless a macro also
+       evaluates the same spelled await (glibc's assert(e) puts e in a
+       sizeof and in a statement): tr_shape_collect decides. Code printed
+       from macro expansions was checked before printing. */
+    if (recorded && !unevaluated) k->p->await_seen[lo] = true;
     if (unevaluated)
-      error_at(k, n, "'await' in an unevaluated operand%s", "");
+      n->unevaluated = true;
     else if (k->fn == NULL)
       error_at(k, n, "'await' outside of an async function%s", "");
     resolve_marker_callee(k, n, "'await'");
@@ -554,6 +558,17 @@ static void collect_params(tr_fn_t* fn, tr_node_t* root) {
   }
 }
 
+/* Awaits in unevaluated operands are not suspension points: lowering
+ * replaces each by a value of its type. */
+static void settle_unevaluated(tr_node_t* n) {
+  if (n->unevaluated) n->is_await = false;
+  n->has_await = n->is_await;
+  for (unsigned i = 0; i < n->nkids; i++) {
+    settle_unevaluated(n->kids[i]);
+    n->has_await |= n->kids[i]->has_await;
+  }
+}
+
 static void do_function(top_t* t, CXCursor c) {
   tr_prog_t* p = t->p;
   if (!clang_isCursorDefinition(c)) {
@@ -593,6 +608,7 @@ static void do_function(top_t* t, CXCursor c) {
     collect_params(fn, root);
     collect_locals(fn, fn->body);
     check_node(&k, fn->body, 0);
+    settle_unevaluated(fn->body);
     if (k.errors) fn->ok = false;
     add_top(p, root, fn);
   } else {
