@@ -112,7 +112,9 @@ static char* decl(CXType t, const char* inner, bool drop_const,
     }
     case CXType_VariableArray:
     case CXType_DependentSizedArray:
-      *why = "a variable-length array";
+      *why =
+          "a variable-length array (or a pointer to one) cannot be kept "
+          "in a frame of fixed size";
       return NULL;
     case CXType_FunctionProto: {
       tr_buf_t b;
@@ -134,6 +136,13 @@ static char* decl(CXType t, const char* inner, bool drop_const,
     case CXType_FunctionNoProto:
       return decl(clang_getResultType(t), tr_sprintf("%s()", inner), false,
                   why);
+    case CXType_Atomic: {
+      /* spelled through its value type, which may be a renamed one */
+      char* v = decl(clang_Type_getValueType(t), "", false, why);
+      if (!v) return NULL;
+      char* q = quals(t, drop_const);
+      return tr_sprintf("%s_Atomic(%s)%s%s", q, v, inner[0] ? " " : "", inner);
+    }
     default: {
       char* l = leaf(t, drop_const, why);
       if (!l) return NULL;

@@ -100,12 +100,33 @@ static bool keeps_address(CXType t) {
          clang_isVolatileQualifiedType(t);
 }
 
+/* A type involving a variable-length array (the array, a pointer to one):
+ * C forbids jumping into the scope of such a variable, which the resume
+ * switch would do, so it stays promoted and frame.c reports it. */
+static bool variably_modified(CXType t) {
+  t = clang_getCanonicalType(t);
+  switch (t.kind) {
+    case CXType_VariableArray:
+    case CXType_DependentSizedArray:
+      return true;
+    case CXType_Pointer:
+      return variably_modified(clang_getPointeeType(t));
+    case CXType_ConstantArray:
+    case CXType_IncompleteArray:
+      return variably_modified(clang_getArrayElementType(t));
+    default:
+      return false;
+  }
+}
+
 void tr_live_compute(tr_fn_t* fn) {
   bool gotos = has_goto(fn->body);
   for (tr_local_t* l = fn->locals; l; l = l->next) {
     if (l->is_param) continue;
     l->promoted = await_in(l->scope, l->scope_start, l->scope->end);
-    if (!l->promoted || gotos || keeps_address(l->type)) continue;
+    if (!l->promoted || gotos || keeps_address(l->type) ||
+        variably_modified(l->type))
+      continue;
     uses_t u = {l, NULL, 0, 0, false};
     collect_uses(fn->body, &u);
     if (!u.escapes && !used_after(&u, l->scope, l->scope_start, l->scope->end))
