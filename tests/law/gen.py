@@ -121,6 +121,7 @@ FEATURES = [
     ("deeprec", "deep self and mutual recursion (thousands of levels) of async functions"),
     ("tagshadow", "local struct tags, typedef names and enumerators reused in sibling and inner blocks"),
     ("enumtag", "tagged local enums (enum EN0 { ... }) and variables of their type (with tagshadow)"),
+    ("macrodecl", "a macro expanding to a whole declaration: DECL_U(x, e); declares unsigned x = (e)"),
     ("typedeps", "local struct types whose array bounds name local enumerators and sizeof of locals"),
 ]
 FEATURE_NAMES = [f for f, _ in FEATURES]
@@ -131,6 +132,7 @@ NOT_IN_ALL = {
     "complitindex",  # repro/complit_array_subscript_await.c
     "enumtag",  # repro/enum_sibling_blocks.c, repro/enum_across_functions.c
     "typedeps",  # repro/local_struct_bound_names_local.c
+    "macrodecl",  # repro/macro_whole_declaration.c
 }
 ALL = [f for f in FEATURE_NAMES if f not in NOT_IN_ALL]
 
@@ -1266,6 +1268,10 @@ class Gen:
                 pending.append(var)
         if not decls:
             return self.st_assign(fs)
+        if (self.on("macrodecl") and spec == "unsigned" and len(decls) == 1 and " = " in decls[0]
+                and is_atom(decls[0].split(" = ")[0]) and self.chance(0.3)):
+            fs.emit("DECL_U(%s, %s);" % tuple(decls[0].split(" = ", 1)))
+            return
         fs.emit("%s %s;" % (spec, ", ".join(decls)))
         for v in pending:
             # declared without an initializer: assigned before any read
@@ -2274,6 +2280,8 @@ class Gen:
         for i in range(r.randint(2, 3)):
             out.append("%sunsigned gl%d = %du;" % ("static " if self.chance(0.5) else "", i, r.randint(0, 99)))
             self.globals.append(Var("gl%d" % i, "u", gclass=True))
+        if self.on("macrodecl"):
+            out.append("#define DECL_U(name, e) unsigned name = (e)")
         if self.on("macro"):
             out.append("#define AW_ADD(call, k) (await(call) + (k))")
             out.append("#define TRY(call) do { unsigned try_v = await(call); "
