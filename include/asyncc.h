@@ -565,6 +565,9 @@ async int asyncc_fs_opendir(const char* path, uv_dir_t** dir_out);
 async int asyncc_fs_readdir(uv_dir_t* dir, asyncc_dirent_t* entries, size_t n);
 async int asyncc_fs_closedir(uv_dir_t* dir);
 
+/* Frames of the runtime's async functions, for generated code to embed. */
+#include "asyncc/leaves.h"
+
 #ifdef __cplusplus
 }
 #endif

@@ -132,18 +132,14 @@ int asyncc_future_close(asyncc_future_t* future) {
 
 /* ---- async int asyncc_future_wait(asyncc_future_t* future) ------------- */
 
-typedef struct {
-  asyncc_frame_t hdr;
-  asyncc__node_t node; /* in future->waiters while suspended */
-  asyncc_future_t* future;
-  int result;
-} future_wait_frame_t;
+/* The frame is in asyncc/leaves.h; generated code embeds it. */
+typedef struct asyncc__asyncc_future_wait_frame future_wait_frame_t;
 
 /* Runs inside asyncc__future_complete: the future may be freed before the
  * leaf resumes, so its status is copied now. */
 static void future_wait_wake(asyncc__node_t* node) {
   future_wait_frame_t* f = container_of(node, future_wait_frame_t, node);
-  f->result = f->future->status;
+  f->asyncc__ret = f->future->status;
   asyncc__leaf_wake(&f->hdr);
 }
 
@@ -152,52 +148,56 @@ static int future_wait_resume(asyncc_frame_t* fp) {
   switch (f->hdr.state) {
     case 0:
       asyncc__leaf_check(fp, "asyncc_future_wait");
+      f->hdr.state = 2;
       if (!asyncc__future_valid(f->future)) {
-        f->result = UV_EINVAL;
+        f->asyncc__ret = UV_EINVAL;
         return ASYNCC_DONE;
       }
       if (asyncc__leaf_cancelled(fp)) {
-        f->result = UV_ECANCELED;
-        f->hdr.state = 1;
+        f->asyncc__ret = UV_ECANCELED;
         return asyncc__leaf_start_cancelled(fp);
       }
       if (future_done(f->future)) {
-        f->result = f->future->status; /* no trip through the loop */
+        f->asyncc__ret = f->future->status; /* no trip through the loop */
         return ASYNCC_DONE;
       }
       f->hdr.state = 1;
       f->node.run = future_wait_wake;
       asyncc__future_add_waiter(f->future, &f->node);
       return asyncc__leaf_suspend(fp);
-    default:
+    case 1:
+      f->hdr.state = 2;
       if (!(fp->flags & ASYNCC__FLAG_WOKEN)) {
         /* Cancelled while waiting: stop waiting. */
         asyncc__future_remove_waiter(f->future, &f->node);
-        f->result = UV_ECANCELED;
+        f->asyncc__ret = UV_ECANCELED;
       }
-      /* Woken: f->result is the future's status (or UV_ECANCELED when it
-       * started in a cancelled task). */
+      /* Woken: asyncc__ret is the future's status. */
+      return ASYNCC_DONE;
+    default:
       return ASYNCC_DONE;
   }
+}
+
+ASYNCC__ABI void asyncc__asyncc_future_wait_init(future_wait_frame_t* f,
+                                                 asyncc_future_t* future) {
+  asyncc__leaf_init(&f->hdr, future_wait_resume);
+  f->asyncc__ret = 0;
+  f->node.next = NULL;
+  f->node.run = NULL;
+  f->future = future;
 }
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_future_wait_start(
     asyncc_future_t* future) {
   future_wait_frame_t* f = asyncc__frame_alloc(sizeof *f);
-  f->hdr.resume = future_wait_resume;
-  f->hdr.parent = NULL;
-  f->hdr.task = NULL;
-  f->hdr.state = 0;
-  f->hdr.flags = 0;
-  f->node.next = NULL;
-  f->future = future;
-  f->result = 0;
+  asyncc__asyncc_future_wait_init(f, future);
   return &f->hdr;
 }
 
 ASYNCC__ABI int asyncc__asyncc_future_wait_take(asyncc_frame_t* frame) {
   future_wait_frame_t* f = (future_wait_frame_t*)frame;
-  int r = f->result;
+  int r = f->asyncc__ret;
   asyncc__frame_free(f, sizeof *f);
   return r;
 }

@@ -17,14 +17,9 @@
 
 #include "asyncc.h"
 
-typedef struct asyncc__heap_node_s asyncc__heap_node_t;
+/* asyncc__heap_node_t is declared in asyncc/leaves.h: timer nodes sit in
+ * leaf frames that generated code embeds. */
 typedef struct asyncc__heap_s asyncc__heap_t;
-
-struct asyncc__heap_node_s {
-  asyncc__heap_node_t* left;
-  asyncc__heap_node_t* right;
-  asyncc__heap_node_t* parent;
-};
 
 /* Returns non-zero when 'a' must come out of the heap before 'b'. */
 typedef int (*asyncc__heap_less_fn)(const asyncc__heap_node_t* a,

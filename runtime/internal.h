@@ -316,6 +316,16 @@ static inline int asyncc__leaf_start_cancelled(asyncc_frame_t* leaf) {
   return ASYNCC_PENDING;
 }
 
+/* Prepares a leaf's header for state 0, as every _init does. */
+static inline void asyncc__leaf_init(asyncc_frame_t* leaf,
+                                     asyncc_resume_cb resume) {
+  leaf->resume = resume;
+  leaf->parent = NULL;
+  leaf->task = NULL;
+  leaf->state = 0;
+  leaf->flags = 0;
+}
+
 ASYNCC__NORETURN void asyncc__leaf_outside_task(const char* what);
 
 /* Aborts with a message naming 'what' if 'leaf' is not running in a task
@@ -331,19 +341,13 @@ ASYNCC_EXTERN asyncc_runner_t* asyncc__runner_get(void);
 
 /* ---- Timers (timer.c) -------------------------------------------------- */
 
-/* One entry of the runner's timer heap (32 bytes). It sits right after the
- * header of the leaf frame that owns it (asyncc__timer_leaf_t is that
- * prefix): when it fires, the runner wakes that leaf, which tells a fired
- * timer from its other wake-ups with asyncc__timer_active. */
-typedef struct {
-  asyncc__heap_node_t node;
-  uint64_t key; /* due time (loop ms) << 22 | start order mod 2^22 */
-} asyncc__timer_t;
-
-typedef struct {
-  asyncc_frame_t hdr;
-  asyncc__timer_t timer;
-} asyncc__timer_leaf_t;
+/* A timer of the runner's heap is a leaf frame shaped like asyncc_sleep's
+ * (asyncc/leaves.h): a header, the key (due time << 22 | start order) that
+ * becomes the int result once the leaf completes, and a heap node. A leaf
+ * with a timer (sleep, timeout) starts with an asyncc__timer_leaf_t. When
+ * the timer fires, the runner wakes that leaf, which tells a fired timer
+ * from its other wake-ups with asyncc__timer_active. */
+typedef struct asyncc__asyncc_sleep_frame asyncc__timer_leaf_t;
 
 /* Wakes the leaf once 'ms' milliseconds have passed (measured from the
  * loop's cached time, as uv_timer_start does). Never fails. */
@@ -355,12 +359,12 @@ void asyncc__timer_stop(asyncc_runner_t* runner, asyncc__timer_leaf_t* leaf);
 
 /* Non-zero while started and not yet fired or stopped. */
 static inline int asyncc__timer_active(const asyncc__timer_leaf_t* leaf) {
-  return leaf->timer.node.parent != &leaf->timer.node;
+  return leaf->timer_node.parent != &leaf->timer_node;
 }
 
 /* Marks a timer inactive (before its first start). */
 static inline void asyncc__timer_init(asyncc__timer_leaf_t* leaf) {
-  leaf->timer.node.parent = &leaf->timer.node;
+  leaf->timer_node.parent = &leaf->timer_node;
 }
 
 /* ---- ABI of the runtime's async functions ------------------------------ */

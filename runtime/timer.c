@@ -23,8 +23,8 @@
 
 static int timer_less(const asyncc__heap_node_t* a,
                       const asyncc__heap_node_t* b) {
-  return container_of(a, asyncc__timer_t, node)->key <
-         container_of(b, asyncc__timer_t, node)->key;
+  return container_of(a, asyncc__timer_leaf_t, timer_node)->timer_key <
+         container_of(b, asyncc__timer_leaf_t, timer_node)->timer_key;
 }
 
 static void uv_timer_fired(uv_timer_t* handle);
@@ -43,7 +43,8 @@ static void arm(asyncc_runner_t* r) {
     uv_timer_init(r->loop, &r->timer);
     r->flags |= ASYNCC__RUNNER_TIMER_INIT;
   }
-  due = container_of(min, asyncc__timer_t, node)->key >> SEQ_BITS;
+  due = container_of(min, asyncc__timer_leaf_t, timer_node)->timer_key >>
+        SEQ_BITS;
   now = uv_now(r->loop);
   uv_timer_start(&r->timer, uv_timer_fired, due > now ? due - now : 0, 0);
 }
@@ -54,11 +55,12 @@ static void uv_timer_fired(uv_timer_t* handle) {
   asyncc__heap_node_t* min;
 
   while ((min = asyncc__heap_min(&r->timers)) != NULL) {
-    asyncc__timer_t* t = container_of(min, asyncc__timer_t, node);
-    if ((t->key >> SEQ_BITS) > now) break;
+    asyncc__timer_leaf_t* t =
+        container_of(min, asyncc__timer_leaf_t, timer_node);
+    if ((t->timer_key >> SEQ_BITS) > now) break;
     asyncc__heap_remove(&r->timers, min, timer_less);
     min->parent = min; /* inactive */
-    asyncc__leaf_wake(&container_of(t, asyncc__timer_leaf_t, timer)->hdr);
+    asyncc__leaf_wake(&t->hdr);
   }
   arm(r);
 }
@@ -67,14 +69,14 @@ void asyncc__timer_start(asyncc_runner_t* r, asyncc__timer_leaf_t* leaf,
                          uint64_t ms) {
   uint64_t now = uv_now(r->loop);
   uint64_t due = ms >= DUE_MAX - now ? DUE_MAX : now + ms;
-  leaf->timer.key = due << SEQ_BITS | (r->timer_seq++ & ((1u << SEQ_BITS) - 1));
-  asyncc__heap_insert(&r->timers, &leaf->timer.node, timer_less);
-  if (asyncc__heap_min(&r->timers) == &leaf->timer.node) arm(r);
+  leaf->timer_key = due << SEQ_BITS | (r->timer_seq++ & ((1u << SEQ_BITS) - 1));
+  asyncc__heap_insert(&r->timers, &leaf->timer_node, timer_less);
+  if (asyncc__heap_min(&r->timers) == &leaf->timer_node) arm(r);
 }
 
 void asyncc__timer_stop(asyncc_runner_t* r, asyncc__timer_leaf_t* leaf) {
   if (!asyncc__timer_active(leaf)) return;
-  asyncc__heap_remove(&r->timers, &leaf->timer.node, timer_less);
+  asyncc__heap_remove(&r->timers, &leaf->timer_node, timer_less);
   asyncc__timer_init(leaf);
   /* An early wakeup for a removed minimum is harmless (the callback finds
    * nothing due and re-arms); an armed timer with nothing behind it would
@@ -84,12 +86,11 @@ void asyncc__timer_stop(asyncc_runner_t* r, asyncc__timer_leaf_t* leaf) {
 
 /* ---- async int asyncc_sleep(uint64_t ms) ------------------------------- */
 
-/* The frame is a header and a timer (64 bytes): 'ms' waits in timer.key
- * until the start, and the result is kept in the state: 0 not started,
- * 1 sleeping, 2 done (0), 3 done (UV_ECANCELED). */
+/* The frame (asyncc/leaves.h) is a header, the key (holding 'ms' until the
+ * start) that becomes the result, and a heap node: 64 bytes. */
 typedef asyncc__timer_leaf_t sleep_frame_t;
 
-enum { SLEEP_WAITING = 1, SLEEP_OK = 2, SLEEP_CANCELED = 3 };
+enum { SLEEP_WAITING = 1, SLEEP_DONE = 2 };
 
 static int sleep_resume(asyncc_frame_t* fp) {
   sleep_frame_t* f = (sleep_frame_t*)fp;
@@ -97,18 +98,20 @@ static int sleep_resume(asyncc_frame_t* fp) {
     case 0:
       asyncc__leaf_check(fp, "asyncc_sleep");
       if (asyncc__leaf_cancelled(fp)) {
-        f->hdr.state = SLEEP_CANCELED;
+        f->hdr.state = SLEEP_DONE;
+        f->asyncc__ret = UV_ECANCELED;
         return asyncc__leaf_start_cancelled(fp);
       }
       f->hdr.state = SLEEP_WAITING;
-      asyncc__timer_start(asyncc__leaf_runner(fp), f, f->timer.key);
+      asyncc__timer_start(asyncc__leaf_runner(fp), f, f->timer_key);
       return asyncc__leaf_suspend(fp);
     case SLEEP_WAITING:
+      f->hdr.state = SLEEP_DONE;
       if (!(fp->flags & ASYNCC__FLAG_WOKEN)) {
         asyncc__timer_stop(asyncc__leaf_runner(fp), f);
-        f->hdr.state = SLEEP_CANCELED;
+        f->asyncc__ret = UV_ECANCELED;
       } else {
-        f->hdr.state = SLEEP_OK; /* it had ended: the sleep happened */
+        f->asyncc__ret = 0; /* it had ended: the sleep happened */
       }
       return ASYNCC_DONE;
     default:
@@ -116,20 +119,20 @@ static int sleep_resume(asyncc_frame_t* fp) {
   }
 }
 
+ASYNCC__ABI void asyncc__asyncc_sleep_init(sleep_frame_t* f, uint64_t ms) {
+  asyncc__leaf_init(&f->hdr, sleep_resume);
+  asyncc__timer_init(f);
+  f->timer_key = ms;
+}
+
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_sleep_start(uint64_t ms) {
   sleep_frame_t* f = asyncc__frame_alloc(sizeof *f);
-  f->hdr.resume = sleep_resume;
-  f->hdr.parent = NULL;
-  f->hdr.task = NULL;
-  f->hdr.state = 0;
-  f->hdr.flags = 0;
-  asyncc__timer_init(f);
-  f->timer.key = ms;
+  asyncc__asyncc_sleep_init(f, ms);
   return &f->hdr;
 }
 
 ASYNCC__ABI int asyncc__asyncc_sleep_take(asyncc_frame_t* frame) {
-  int r = frame->state == SLEEP_CANCELED ? UV_ECANCELED : 0;
+  int r = ((sleep_frame_t*)frame)->asyncc__ret;
   asyncc__frame_free(frame, sizeof(sleep_frame_t));
   return r;
 }

@@ -1,0 +1,405 @@
+/* test_embed.c - the runtime's leaf frames embedded in the awaiting frame
+ * (asyncc/leaves.h): asyncc__F_init in caller memory, the result in
+ * asyncc__ret, no allocation per await, cancellation while suspended, and
+ * the memory owning nothing once the leaf completed.
+ *
+ * The parent is written as asyncc generates a caller whose awaited leaves
+ * live in its union asyncc__u of callee frames.
+ */
+#include "test_util.h"
+
+enum { OP_YIELD, OP_SLEEP, OP_WAIT };
+
+typedef struct {
+  int kind;
+  uint64_t ms;          /* OP_SLEEP */
+  asyncc_future_t* fut; /* OP_WAIT */
+} op_t;
+
+/* async int embedder(const op_t* ops, int n, int* results) {
+ *   for (int i = 0; i < n; i++) {
+ *     switch (ops[i].kind) {
+ *       case OP_YIELD: results[i] = await(asyncc_yield()); break;
+ *       case OP_SLEEP: results[i] = await(asyncc_sleep(ops[i].ms)); break;
+ *       case OP_WAIT:  results[i] = await(asyncc_future_wait(ops[i].fut));
+ *     }
+ *   }
+ *   return n; }
+ *
+ * After each await the union is scribbled over: the completed leaf must
+ * own nothing the runtime still looks at. */
+struct embedder_frame {
+  asyncc_frame_t hdr;
+  int asyncc__ret;
+  const op_t* ops;
+  int n;
+  int* results;
+  int i;
+  union {
+    struct asyncc__asyncc_yield_frame asyncc_yield;
+    struct asyncc__asyncc_sleep_frame asyncc_sleep;
+    struct asyncc__asyncc_future_wait_frame asyncc_future_wait;
+  } asyncc__u;
+};
+
+static int embedder_resume(asyncc_frame_t* asyncc__fp) {
+  struct embedder_frame* asyncc__f = (struct embedder_frame*)asyncc__fp;
+  switch (asyncc__f->hdr.state) {
+    case 0:
+      break;
+    case 1:
+      goto asyncc__L1;
+    case 2:
+      goto asyncc__L2;
+    case 3:
+      goto asyncc__L3;
+    default:
+      return ASYNCC_DONE;
+  }
+  for (asyncc__f->i = 0; asyncc__f->i < asyncc__f->n; asyncc__f->i++) {
+    const op_t* op = &asyncc__f->ops[asyncc__f->i];
+    switch (op->kind) {
+      case OP_YIELD:
+        asyncc__asyncc_yield_init(&asyncc__f->asyncc__u.asyncc_yield);
+        ASYNCC__AWAIT(asyncc__f, &asyncc__f->asyncc__u.asyncc_yield.hdr, 1);
+        asyncc__f->results[asyncc__f->i] =
+            asyncc__f->asyncc__u.asyncc_yield.asyncc__ret;
+        break;
+      case OP_SLEEP:
+        asyncc__asyncc_sleep_init(&asyncc__f->asyncc__u.asyncc_sleep, op->ms);
+        ASYNCC__AWAIT(asyncc__f, &asyncc__f->asyncc__u.asyncc_sleep.hdr, 2);
+        asyncc__f->results[asyncc__f->i] =
+            asyncc__f->asyncc__u.asyncc_sleep.asyncc__ret;
+        break;
+      default:
+        asyncc__asyncc_future_wait_init(
+            &asyncc__f->asyncc__u.asyncc_future_wait, op->fut);
+        ASYNCC__AWAIT(asyncc__f, &asyncc__f->asyncc__u.asyncc_future_wait.hdr,
+                      3);
+        asyncc__f->results[asyncc__f->i] =
+            asyncc__f->asyncc__u.asyncc_future_wait.asyncc__ret;
+        break;
+    }
+    memset(&asyncc__f->asyncc__u, 0xA5, sizeof asyncc__f->asyncc__u);
+  }
+  asyncc__f->asyncc__ret = asyncc__f->n;
+  return ASYNCC_DONE;
+}
+
+static asyncc_frame_t* embedder_start(const op_t* ops, int n, int* results) {
+  struct embedder_frame* f = asyncc__frame_alloc(sizeof *f);
+  /* Garbage, as frame memory is: the leaves' _init must not rely on it. */
+  memset(f, 0x5A, sizeof *f);
+  f->hdr.resume = embedder_resume;
+  f->hdr.parent = NULL;
+  f->hdr.task = NULL;
+  f->hdr.state = 0;
+  f->hdr.flags = 0;
+  f->ops = ops;
+  f->n = n;
+  f->results = results;
+  return &f->hdr;
+}
+
+static int embedder_take(asyncc_frame_t* fp) {
+  int r = ((struct embedder_frame*)fp)->asyncc__ret;
+  asyncc__frame_free(fp, sizeof(struct embedder_frame));
+  return r;
+}
+
+static void embedder_take_into(asyncc_frame_t* fp, void* out) {
+  int r = embedder_take(fp);
+  if (out != NULL) *(int*)out = r;
+}
+
+/* The frames have the documented shape. */
+static void test_embed_layout(void** state) {
+  (void)state;
+  assert_int_equal(offsetof(struct asyncc__asyncc_yield_frame, hdr), 0);
+  assert_int_equal(offsetof(struct asyncc__asyncc_sleep_frame, hdr), 0);
+  assert_int_equal(offsetof(struct asyncc__asyncc_future_wait_frame, hdr), 0);
+  assert_true(sizeof(struct asyncc__asyncc_yield_frame) <= 40);
+  assert_true(sizeof(struct asyncc__asyncc_sleep_frame) <= 64);
+  assert_true(sizeof(struct asyncc__asyncc_future_wait_frame) <= 64);
+}
+
+/* ---- a run with every leaf embedded, watched from a uv timer ----------- */
+
+typedef struct {
+  uv_timer_t timer;
+  struct embedder_frame* parent; /* the root, to watch its state */
+  asyncc_future_t* fut;
+  long live_max;
+  long live_min;
+  int ticks;
+  int seen_sleeping;
+  int seen_waiting;
+} watch_t;
+
+/* Every millisecond: count the runtime's blocks while the parent is
+ * suspended; once it waits on the future, resolve it. */
+static void watch_tick(uv_timer_t* timer) {
+  watch_t* w = timer->data;
+  long live = asyncc__frame_live_count();
+  if (live > w->live_max) w->live_max = live;
+  if (live < w->live_min) w->live_min = live;
+  w->ticks++;
+  if (w->parent->hdr.state == 2) w->seen_sleeping = 1;
+  if (w->parent->hdr.state == 3) {
+    w->seen_waiting = 1;
+    assert_int_equal(asyncc_future_resolve(w->fut, NULL), 0);
+    uv_timer_stop(timer);
+    uv_close((uv_handle_t*)timer, NULL);
+  }
+}
+
+static void test_embed_no_allocation_per_await(void** state) {
+  asyncc_future_t fut;
+  op_t ops[4];
+  int results[4] = {9, 9, 9, 9};
+  watch_t w;
+  asyncc_frame_t* root;
+  (void)state;
+
+  assert_int_equal(asyncc_future_init(&fut), 0);
+  ops[0].kind = OP_YIELD;
+  ops[1].kind = OP_SLEEP;
+  ops[1].ms = 20;
+  ops[2].kind = OP_YIELD;
+  ops[3].kind = OP_WAIT;
+  ops[3].fut = &fut;
+  root = embedder_start(ops, 4, results);
+
+  memset(&w, 0, sizeof w);
+  w.parent = (struct embedder_frame*)root;
+  w.fut = &fut;
+  w.live_min = 1000;
+  uv_timer_init(uv_default_loop(), &w.timer);
+  w.timer.data = &w;
+  uv_timer_start(&w.timer, watch_tick, 1, 1);
+
+  assert_int_equal(embedder_take(asyncc__run(root)), 4);
+  assert_int_equal(results[0], 0);
+  assert_int_equal(results[1], 0);
+  assert_int_equal(results[2], 0);
+  assert_int_equal(results[3], 0);
+  assert_true(w.seen_sleeping);
+  assert_true(w.seen_waiting);
+  /* The root frame and its task, nothing per await. */
+  assert_int_equal(w.live_max, 2);
+  assert_int_equal(w.live_min, 2);
+  assert_int_equal(asyncc_future_close(&fut), 0);
+  uv_run(uv_default_loop(), UV_RUN_DEFAULT); /* the watch timer's close */
+  test_end_clean();
+}
+
+/* A future that is already done: the embedded wait completes without a
+ * trip through the loop, with the future's status; an invalid future gives
+ * UV_EINVAL. */
+static void test_embed_wait_done_and_invalid(void** state) {
+  asyncc_future_t fut;
+  asyncc_future_t bad;
+  op_t ops[2];
+  int results[2] = {9, 9};
+  (void)state;
+
+  assert_int_equal(asyncc_future_init(&fut), 0);
+  assert_int_equal(asyncc_future_reject(&fut, UV_EPIPE), 0);
+  memset(&bad, 0, sizeof bad);
+  ops[0].kind = OP_WAIT;
+  ops[0].fut = &fut;
+  ops[1].kind = OP_WAIT;
+  ops[1].fut = &bad;
+  assert_int_equal(embedder_take(asyncc__run(embedder_start(ops, 2, results))),
+                   2);
+  assert_int_equal(results[0], UV_EPIPE);
+  assert_int_equal(results[1], UV_EINVAL);
+  assert_int_equal(asyncc_future_close(&fut), 0);
+  test_end_clean();
+}
+
+/* ---- cancellation while suspended in an embedded leaf ------------------ */
+
+typedef struct {
+  asyncc_future_t fut;
+  op_t victim_ops[1];
+  int victim_results[1];
+  op_t other_ops[1];
+  int other_results[1];
+  asyncc_task_t* victim;
+  asyncc_task_t* other;
+  int victim_status;
+  int other_status;
+  int victim_value;
+  int other_value;
+  int victim_state_at_cancel;
+  unsigned timers_after;
+  int waiters_empty_after;
+} cancel_ctx_t;
+
+static asyncc_frame_t* cancel_script(void* ctx, int step, int last,
+                                     script_take_fn* take) {
+  cancel_ctx_t* c = ctx;
+  (void)last;
+  switch (step) {
+    case 0:
+      c->victim =
+          asyncc__spawn(embedder_start(c->victim_ops, 1, c->victim_results),
+                        embedder_take_into);
+      c->other =
+          asyncc__spawn(embedder_start(c->other_ops, 1, c->other_results),
+                        embedder_take_into);
+      return SCRIPT_SLEEP(5); /* both are suspended in their leaf */
+    case 1:
+      c->victim_state_at_cancel = c->victim->frame->state;
+      assert_int_equal(asyncc_task_cancel(c->victim), 0);
+      return (*take = asyncc__asyncc_task_join_take,
+              asyncc__asyncc_task_join_start(c->victim, &c->victim_value));
+    case 2:
+      c->victim_status = last;
+      c->timers_after = asyncc__current_runner->timers.nelts;
+      c->waiters_empty_after = c->fut.waiters == NULL;
+      return (*take = asyncc__asyncc_task_join_take,
+              asyncc__asyncc_task_join_start(c->other, &c->other_value));
+    default:
+      c->other_status = last;
+      return NULL;
+  }
+}
+
+static void run_cancel_case(cancel_ctx_t* c) {
+  uint64_t t0 = uv_hrtime();
+  script_take(asyncc__run(script_start(cancel_script, c)));
+  assert_true((uv_hrtime() - t0) / 1000000 < 2000);
+}
+
+/* Cancelling a task asleep in an embedded asyncc_sleep removes its timer
+ * from the heap (another sleeper's timer still fires) and reports
+ * UV_ECANCELED in asyncc__ret. */
+static void test_embed_cancel_sleep(void** state) {
+  cancel_ctx_t c;
+  (void)state;
+  memset(&c, 0, sizeof c);
+  c.victim_ops[0].kind = OP_SLEEP;
+  c.victim_ops[0].ms = 100000;
+  c.victim_results[0] = 9;
+  c.other_ops[0].kind = OP_SLEEP;
+  c.other_ops[0].ms = 30;
+  c.other_results[0] = 9;
+  run_cancel_case(&c);
+  assert_int_equal(c.victim_state_at_cancel, 1); /* SLEEP_WAITING */
+  assert_int_equal(c.victim_results[0], UV_ECANCELED);
+  assert_int_equal(c.victim_status, UV_ECANCELED);
+  assert_int_equal(c.victim_value, 1); /* the embedder ran to its end */
+  assert_int_equal(c.timers_after, 1); /* only the other sleeper's */
+  assert_int_equal(c.other_results[0], 0);
+  assert_int_equal(c.other_status, 0);
+  test_end_clean();
+}
+
+/* Cancelling a task waiting in an embedded asyncc_future_wait takes its
+ * node off the future (which can then be closed), while another waiter of
+ * the same future still gets its status. */
+static void test_embed_cancel_future_wait(void** state) {
+  cancel_ctx_t c;
+  (void)state;
+  memset(&c, 0, sizeof c);
+  assert_int_equal(asyncc_future_init(&c.fut), 0);
+  c.victim_ops[0].kind = OP_WAIT;
+  c.victim_ops[0].fut = &c.fut;
+  c.victim_results[0] = 9;
+  c.other_ops[0].kind = OP_SLEEP; /* keeps the loop busy, then ends */
+  c.other_ops[0].ms = 10;
+  c.other_results[0] = 9;
+  run_cancel_case(&c);
+  assert_int_equal(c.victim_state_at_cancel, 1);
+  assert_int_equal(c.victim_results[0], UV_ECANCELED);
+  assert_int_equal(c.victim_status, UV_ECANCELED);
+  assert_true(c.waiters_empty_after);
+  assert_int_equal(asyncc_future_close(&c.fut), 0);
+  assert_int_equal(c.other_results[0], 0);
+  test_end_clean();
+}
+
+/* An embedded yield in a task cancelled before it starts reports
+ * UV_ECANCELED, on the next turn; so does a sleep. */
+static void test_embed_start_cancelled(void** state) {
+  op_t ops[3];
+  int results[3] = {9, 9, 9};
+  int value = 0;
+  int status = 9;
+  asyncc_task_t* t;
+  uint64_t t0 = uv_hrtime();
+  (void)state;
+
+  ops[0].kind = OP_YIELD;
+  ops[1].kind = OP_SLEEP;
+  ops[1].ms = 100000;
+  ops[2].kind = OP_YIELD;
+  t = asyncc__spawn(embedder_start(ops, 3, results), embedder_take_into);
+  assert_int_equal(asyncc_task_cancel(t), 0);
+  join_all_take(asyncc__run(join_all_start(&t, 1, &value, &status)));
+  assert_int_equal(status, UV_ECANCELED);
+  assert_int_equal(value, 3);
+  assert_int_equal(results[0], UV_ECANCELED);
+  assert_int_equal(results[1], UV_ECANCELED);
+  assert_int_equal(results[2], UV_ECANCELED);
+  assert_true((uv_hrtime() - t0) / 1000000 < 2000);
+  test_end_clean();
+}
+
+/* A yield whose task is cancelled while it is queued still happened
+ * (0); the task's next embedded await reports UV_ECANCELED. */
+typedef struct {
+  op_t ops[2];
+  int results[2];
+  asyncc_task_t* t;
+  int value;
+  int status;
+} queued_ctx_t;
+
+static asyncc_frame_t* queued_script(void* ctx, int step, int last,
+                                     script_take_fn* take) {
+  queued_ctx_t* c = ctx;
+  switch (step) {
+    case 0:
+      c->t = asyncc__spawn(embedder_start(c->ops, 2, c->results),
+                           embedder_take_into);
+      return SCRIPT_YIELD(); /* it runs first, into its first yield */
+    case 1:
+      assert_true(c->t->future.flags & ASYNCC__TASK_QUEUED);
+      assert_int_equal(asyncc_task_cancel(c->t), 0);
+      return SCRIPT_JOIN(c->t, &c->value);
+    default:
+      c->status = last;
+      return NULL;
+  }
+}
+
+static void test_embed_cancel_queued_yield(void** state) {
+  queued_ctx_t c;
+  (void)state;
+  memset(&c, 0, sizeof c);
+  c.ops[0].kind = OP_YIELD;
+  c.ops[1].kind = OP_YIELD;
+  c.results[0] = c.results[1] = 9;
+  script_take(asyncc__run(script_start(queued_script, &c)));
+  assert_int_equal(c.status, UV_ECANCELED);
+  assert_int_equal(c.value, 2);
+  assert_int_equal(c.results[0], 0);
+  assert_int_equal(c.results[1], UV_ECANCELED);
+  test_end_clean();
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_embed_layout),
+      cmocka_unit_test(test_embed_no_allocation_per_await),
+      cmocka_unit_test(test_embed_wait_done_and_invalid),
+      cmocka_unit_test(test_embed_cancel_sleep),
+      cmocka_unit_test(test_embed_cancel_future_wait),
+      cmocka_unit_test(test_embed_start_cancelled),
+      cmocka_unit_test(test_embed_cancel_queued_yield),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
