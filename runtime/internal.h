@@ -221,13 +221,9 @@ asyncc_task_t* asyncc__task_new(asyncc_runner_t* runner, asyncc_frame_t* root,
  * the result). The task must be done. */
 void asyncc__task_free(asyncc_task_t* task);
 
-/* Resumes 'frame' and then each parent in turn while they complete; when
- * the root completes, completes its task. The one place frames are resumed
- * from the loop. */
-void asyncc__resume(asyncc_frame_t* frame);
-
-/* Runs a task taken from the ready queue (runner.c's drain). */
-void asyncc__task_run(asyncc_task_t* task);
+/* Marks the task done with its root frame, completes its future, and
+ * frees it if it is detached. */
+void asyncc__task_complete(asyncc_task_t* t, asyncc_frame_t* root);
 
 /* Joins 'task' from plain code: the task must be done. Stores the result,
  * frees the task and returns its status. */
@@ -314,6 +310,48 @@ static inline int asyncc__leaf_start_cancelled(asyncc_frame_t* leaf) {
   asyncc__leaf_suspend(leaf);
   asyncc__leaf_wake(leaf);
   return ASYNCC_PENDING;
+}
+
+/* Resumes 'frame' and then each parent in turn while they complete; when
+ * the root completes, completes its task. The one place frames are resumed
+ * from the loop. A completed frame is not touched again: its parent frees
+ * it (_take) or reuses its memory (an embedded frame). */
+static inline void asyncc__resume(asyncc_frame_t* f) {
+  asyncc_task_t* t = f->task;
+  asyncc_runner_t* r = asyncc__current_runner;
+  asyncc_task_t* prev = r->current;
+
+  r->current = t;
+  while (f->resume(f) == ASYNCC_DONE) {
+    if (f->parent == NULL) {
+      r->current = prev;
+      asyncc__task_complete(t, f);
+      return;
+    }
+    f = f->parent;
+  }
+  r->current = prev;
+}
+
+/* The ready-queue entry of a task (runner.c's drain): start it, resume its
+ * woken leaf, or deliver a cancellation to the leaf it is suspended in. */
+static inline void asyncc__task_run(asyncc_task_t* t) {
+  asyncc_frame_t* f = t->frame;
+  unsigned flags = t->future.flags;
+
+  ASYNCC__ASSERT(!(flags & ASYNCC__TASK_DONE));
+  t->future.flags = flags & ~ASYNCC__TASK_QUEUED;
+  if (!(f->flags & ASYNCC__FLAG_WOKEN)) {
+    if (!(flags & ASYNCC__TASK_STARTED)) {
+      t->future.flags |= ASYNCC__TASK_STARTED;
+    } else {
+      /* Queued by asyncc_task_cancel; deliver it once. */
+      if (!(flags & ASYNCC__TASK_CANCEL) || (f->flags & ASYNCC__FLAG_CANCEL))
+        return;
+      f->flags |= ASYNCC__FLAG_CANCEL;
+    }
+  }
+  asyncc__resume(f);
 }
 
 /* Prepares a leaf's header for state 0, as every _init does. */

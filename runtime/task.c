@@ -53,7 +53,7 @@ int asyncc__task_take(asyncc_task_t* t, void* result_out) {
   return status;
 }
 
-static void task_complete(asyncc_task_t* t, asyncc_frame_t* root) {
+void asyncc__task_complete(asyncc_task_t* t, asyncc_frame_t* root) {
   t->frame = root;
   /* Done callbacks run inside asyncc__future_complete and may detach the
    * task: NOTIFYING defers the free to here. */
@@ -66,42 +66,8 @@ static void task_complete(asyncc_task_t* t, asyncc_frame_t* root) {
   if (t->future.flags & ASYNCC__TASK_DETACHED) asyncc__task_free(t);
 }
 
-void asyncc__resume(asyncc_frame_t* f) {
-  asyncc_task_t* t = f->task;
-  asyncc_runner_t* r = asyncc__current_runner;
-  asyncc_task_t* prev = r->current;
-
-  r->current = t;
-  /* A completed frame is not touched again: its parent frees it (_take). */
-  while (f->resume(f) == ASYNCC_DONE) {
-    if (f->parent == NULL) {
-      r->current = prev;
-      task_complete(t, f);
-      return;
-    }
-    f = f->parent;
-  }
-  r->current = prev;
-}
-
-/* The ready-queue entry of a task: start it, resume its woken leaf, or
- * deliver a cancellation to the leaf it is suspended in. */
-void asyncc__task_run(asyncc_task_t* t) {
-  asyncc_frame_t* f = t->frame;
-
-  ASYNCC__ASSERT(!(t->future.flags & ASYNCC__TASK_DONE));
-  t->future.flags &= ~ASYNCC__TASK_QUEUED;
-  if (!(t->future.flags & ASYNCC__TASK_STARTED)) {
-    t->future.flags |= ASYNCC__TASK_STARTED;
-  } else if (!(f->flags & ASYNCC__FLAG_WOKEN)) {
-    /* Queued by asyncc_task_cancel; deliver it once. */
-    if (!(t->future.flags & ASYNCC__TASK_CANCEL) ||
-        (f->flags & ASYNCC__FLAG_CANCEL))
-      return;
-    f->flags |= ASYNCC__FLAG_CANCEL;
-  }
-  asyncc__resume(f);
-}
+/* asyncc__resume and asyncc__task_run are inline in internal.h: the
+ * runner's drain is their hot caller. */
 
 /* ---- The leaf protocol ------------------------------------------------- */
 
