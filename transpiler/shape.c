@@ -659,7 +659,7 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent,
   clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(c)), &f, NULL,
                         NULL, &off);
   int in_main = f && clang_File_isEqual(f, t->p->tu->file);
-  if (in_main)
+  if (in_main && clang_isDeclaration(clang_getCursorKind(c)))
     tr_tu_offset(t->p->tu, clang_getRangeEnd(clang_getCursorExtent(c)),
                  &t->main_end);
   else if (clang_getCursorKind(c) == CXCursor_StructDecl &&

@@ -123,14 +123,16 @@ static inline int asyncc__frame_call(asyncc_frame_t* parent,
  * runs 'child' (an asyncc_frame_t*); if it suspends, records resume point 3
  * and returns ASYNCC_PENDING to the caller of the resume function. The
  * resume function's dispatch switch jumps to the label asyncc__L3 placed
- * here when the frame is resumed. */
+ * here when the frame is resumed. The label's statement is 'if (0) {}',
+ * which compiles to nothing: after a label with an empty statement, GCC's
+ * -Wimplicit-fallthrough ignores the user's fallthrough comments. */
 #define ASYNCC__AWAIT(f, child, n)                               \
   do {                                                           \
     if (asyncc__frame_call(&(f)->hdr, (child)) != ASYNCC_DONE) { \
       (f)->hdr.state = (n);                                      \
       return ASYNCC_PENDING;                                     \
     }                                                            \
-    asyncc__L##n:;                                               \
+    asyncc__L##n : if (0) {}                                     \
   } while (0)
 
 #ifdef __cplusplus

@@ -8,8 +8,7 @@ async unsigned f(unsigned x);
 
 async unsigned g(unsigned n) {
   unsigned a[3] = {1u, 2u, 3u};
-  unsigned(*p)[n] =
-      &a;  // expected-error {{variable-length array (or a pointer to one)}}
+  unsigned(*p)[n] = &a; // expected-error {{variable-length array}}
   unsigned v = (*p)[2];
   return v + await(f(1u));
 }

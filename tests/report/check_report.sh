@@ -39,6 +39,12 @@ if awk '$1=="async" {fn=$3} fn=="dead_after" && $3=="before"' "$work/report.txt"
   echo "'before' is dead at the await but was put in the frame"
   exit 1
 fi
+# the runtime's leaves (asyncc/leaves.h) are embedded: leaf awaits only
+# asyncc_yield, so it has no heap callee frame
+if awk '$1=="async" {fn=$3} fn=="leaf" && $3=="asyncc__c"' "$work/report.txt" | grep -q .; then
+  echo "leaf's await of asyncc_yield() allocates a frame instead of embedding it"
+  exit 1
+fi
 # storage sharing: the locals of sibling blocks start at the same offset
 x=$(awk '$1=="async" {fn=$3} fn=="siblings" && $3=="asyncc__s1.b0.x" {print $1}' "$work/report.txt")
 y=$(awk '$1=="async" {fn=$3} fn=="siblings" && $3=="asyncc__s1.b1.y" {print $1}' "$work/report.txt")
