@@ -164,6 +164,17 @@ enum {
 #define ASYNCC__TLS _Thread_local
 #endif
 
+/* ---- Debug counters (runner.c) ----------------------------------------- */
+
+/* uv handles the runtime initialized whose close callback has not run yet
+ * (the runner's idle and timer, streams, child processes), and of those the
+ * streams, each of which owns (at most) one file descriptor. Per thread,
+ * like runners; tests check both return to 0. */
+extern ASYNCC__TLS long asyncc__live_handles;
+extern ASYNCC__TLS long asyncc__live_fds;
+ASYNCC_EXTERN long asyncc__handle_live_count(void);
+ASYNCC_EXTERN long asyncc__fd_live_count(void);
+
 /* The calling thread's runner (runner.c). */
 extern ASYNCC__TLS asyncc_runner_t* asyncc__current_runner;
 

@@ -25,6 +25,7 @@ typedef struct {
 
 static void process_closed(uv_handle_t* handle) {
   process_frame_t* f = container_of(handle, process_frame_t, proc);
+  asyncc__live_handles--;
   asyncc__leaf_wake(&f->hdr);
 }
 
@@ -54,6 +55,7 @@ static int process_resume(asyncc_frame_t* fp) {
       }
       opts = *f->options;
       opts.exit_cb = process_exited;
+      asyncc__live_handles++; /* closed in every case, even on failure */
       rc = uv_spawn(asyncc__leaf_runner(fp)->loop, &f->proc, &opts);
       if (rc < 0) {
         f->result = rc;

@@ -23,6 +23,11 @@
 #include "internal.h"
 
 ASYNCC__TLS asyncc_runner_t* asyncc__current_runner;
+ASYNCC__TLS long asyncc__live_handles;
+ASYNCC__TLS long asyncc__live_fds;
+
+long asyncc__handle_live_count(void) { return asyncc__live_handles; }
+long asyncc__fd_live_count(void) { return asyncc__live_fds; }
 #define current_runner asyncc__current_runner
 
 static asyncc_runner_t implicit_runner;
@@ -61,6 +66,7 @@ asyncc_runner_t* asyncc__runner_get(void) {
 static void handle_closed(uv_handle_t* handle) {
   asyncc_runner_t* r = handle->data;
   r->closing--;
+  asyncc__live_handles--;
 }
 
 int asyncc_runner_close(asyncc_runner_t* runner) {
@@ -123,6 +129,7 @@ static void idle_cb(uv_idle_t* handle) {
 void asyncc__runner_start_idle(asyncc_runner_t* r) {
   if (!(r->flags & ASYNCC__RUNNER_IDLE_INIT)) {
     uv_idle_init(r->loop, &r->idle);
+    asyncc__live_handles++;
     r->flags |= ASYNCC__RUNNER_IDLE_INIT;
   }
   uv_idle_start(&r->idle, idle_cb);

@@ -79,6 +79,8 @@ static void stream_setup(asyncc_stream_t* s) {
   s->pending = 0;
   s->listen_error = 0;
   s->flags = STREAM_MAGIC;
+  asyncc__live_handles++;
+  asyncc__live_fds++;
 }
 
 int asyncc_tcp_init(asyncc_stream_t* s) {
@@ -159,6 +161,8 @@ static void read_stop(asyncc_stream_t* s) {
 static void close_cb(uv_handle_t* handle) {
   asyncc_stream_t* s = container_of(handle, asyncc_stream_t, uv.handle);
   asyncc__node_t* n;
+  asyncc__live_handles--;
+  asyncc__live_fds--;
   s->flags |= STREAM_CLOSED;
   while ((n = asyncc__ring_pop(&s->closers)) != NULL) wake_node(n, 0);
 }

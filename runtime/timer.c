@@ -41,6 +41,7 @@ static void arm(asyncc_runner_t* r) {
   }
   if (!(r->flags & ASYNCC__RUNNER_TIMER_INIT)) {
     uv_timer_init(r->loop, &r->timer);
+    asyncc__live_handles++;
     r->flags |= ASYNCC__RUNNER_TIMER_INIT;
   }
   due = container_of(min, asyncc__timer_leaf_t, timer_node)->timer_key >>

@@ -2,6 +2,10 @@
  * socket file in a temporary directory): accept/connect, read/write,
  * shutdown, close, large transfers, errors and cancellation.
  */
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+
 #include "test_util.h"
 
 #define STEP(start, take_fn) (*take = (take_fn), (start))
@@ -690,6 +694,192 @@ static void test_stream_data_between_reads(void** state) {
   test_end_clean();
 }
 
+/* ---- cancelling a TCP connect and a shutdown in flight ------------------ */
+
+/* A listening socket on 127.0.0.1 whose accept queue is full (nobody
+ * accepts): the kernel drops further SYNs, so a connect to it stays in
+ * flight (the client retransmits after a second). Returns the listener;
+ * the connected fillers go to fillers[0..*nfill). */
+static int full_listener(struct sockaddr_in* addr, int* fillers, int* nfill) {
+  socklen_t len = sizeof *addr;
+  int lfd = socket(AF_INET, SOCK_STREAM, 0);
+  int i;
+  assert_true(lfd >= 0);
+  memset(addr, 0, sizeof *addr);
+  addr->sin_family = AF_INET;
+  addr->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  assert_int_equal(bind(lfd, (struct sockaddr*)addr, sizeof *addr), 0);
+  assert_int_equal(listen(lfd, 0), 0);
+  assert_int_equal(getsockname(lfd, (struct sockaddr*)addr, &len), 0);
+  *nfill = 0;
+  for (i = 0; i < 8; i++) {
+    struct pollfd pfd;
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    int rc = connect(fd, (struct sockaddr*)addr, sizeof *addr);
+    int err = 0;
+    socklen_t elen = sizeof err;
+    if (rc != 0) assert_int_equal(errno, EINPROGRESS);
+    pfd.fd = fd;
+    pfd.events = POLLOUT;
+    if (rc != 0 && poll(&pfd, 1, 200) == 0) {
+      close(fd); /* this one hangs: the queue is full */
+      return lfd;
+    }
+    getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &elen);
+    assert_int_equal(err, 0);
+    fillers[(*nfill)++] = fd;
+  }
+  fail_msg("the accept queue never filled up");
+  return -1;
+}
+
+typedef struct {
+  struct sockaddr_in addr;
+  asyncc_stream_t cli;
+  asyncc_task_t* t;
+  int connect_rc;
+  int join_rc;
+  int done_before_cancel;
+  long handles_during;
+  long handles_after;
+  int close_rc;
+} connect_ctx_t;
+
+static asyncc_frame_t* connector(void* p, int step, int last,
+                                 script_take_fn* take) {
+  connect_ctx_t* c = p;
+  if (step == 0) return CONNECT(&c->cli, &c->addr);
+  c->connect_rc = last;
+  return NULL;
+}
+
+static asyncc_frame_t* connect_cancel_script(void* p, int step, int last,
+                                             script_take_fn* take) {
+  connect_ctx_t* c = p;
+  switch (step) {
+    case 0:
+      assert_int_equal(asyncc_tcp_init(&c->cli), 0);
+      c->connect_rc = 1;
+      c->t = asyncc__spawn(script_start(connector, c), script_take_into);
+      return SCRIPT_SLEEP(50);
+    case 1:
+      c->done_before_cancel = asyncc_task_is_done(c->t);
+      c->handles_during = asyncc__handle_live_count();
+      assert_int_equal(asyncc_task_cancel(c->t), 0);
+      return SCRIPT_JOIN(c->t, NULL);
+    case 2:
+      c->join_rc = last;
+      return CLOSE(&c->cli); /* already closed by the cancellation */
+    default:
+      c->close_rc = last;
+      c->handles_after = asyncc__handle_live_count();
+      return NULL;
+  }
+}
+
+static void test_stream_cancel_tcp_connect(void** state) {
+  static connect_ctx_t c;
+  int fillers[8];
+  int nfill;
+  int lfd;
+  int i;
+  uint64_t t0;
+  (void)state;
+  memset(&c, 0, sizeof c);
+  lfd = full_listener(&c.addr, fillers, &nfill);
+  t0 = uv_hrtime();
+  script_take(asyncc__run(script_start(connect_cancel_script, &c)));
+  assert_true((uv_hrtime() - t0) / 1000000 < 900); /* not a SYN retry */
+  assert_false(c.done_before_cancel);
+  /* the runner's idle and timer, and the client's stream */
+  assert_int_equal(c.handles_during, 3);
+  assert_int_equal(c.connect_rc, UV_ECANCELED);
+  assert_int_equal(c.join_rc, UV_ECANCELED);
+  assert_int_equal(c.close_rc, 0);
+  assert_int_equal(c.handles_after, 2); /* the runner's own, until run ends */
+  for (i = 0; i < nfill; i++) close(fillers[i]);
+  close(lfd);
+  test_end_clean();
+}
+
+/* A shutdown queued behind a write the peer never reads is in flight
+ * until cancelled; cancelling it closes the stream, which ends the write
+ * too. */
+static asyncc_frame_t* big_writer(void* p, int step, int last,
+                                  script_take_fn* take) {
+  ctx_t* c = p;
+  if (step == 0) return WRITE(&c->cli, c->big, c->big_len);
+  c->rc[20] = last;
+  return NULL;
+}
+
+static asyncc_frame_t* shutdowner(void* p, int step, int last,
+                                  script_take_fn* take) {
+  ctx_t* c = p;
+  if (step == 0) return SHUTDOWN(&c->cli);
+  c->rc[21] = last;
+  return NULL;
+}
+
+static asyncc_frame_t* shutdown_cancel_script(void* p, int step, int last,
+                                              script_take_fn* take) {
+  ctx_t* c = p;
+  switch (step) {
+    case 0:
+      listen_on(c);
+      assert_int_equal(asyncc_tcp_init(&c->cli), 0);
+      return CONNECT(&c->cli, &c->addr);
+    case 1:
+      c->rc[0] = last;
+      assert_int_equal(asyncc_tcp_init(&c->conn), 0);
+      return ACCEPT(&c->server, &c->conn);
+    case 2:
+      c->rc[1] = last;
+      c->big_len = 64u << 20; /* more than the socket buffers hold */
+      c->big = calloc(1, c->big_len);
+      c->rc[20] = c->rc[21] = 1;
+      c->t[0] = asyncc__spawn(script_start(big_writer, c), script_take_into);
+      c->t[1] = asyncc__spawn(script_start(shutdowner, c), script_take_into);
+      return SCRIPT_SLEEP(30);
+    case 3:
+      c->rc[2] = asyncc_task_is_done(c->t[1]);
+      c->rc[3] = (int)asyncc__fd_live_count();
+      assert_int_equal(asyncc_task_cancel(c->t[1]), 0);
+      return SCRIPT_JOIN(c->t[1], NULL);
+    case 4:
+      c->rc[4] = last;
+      return SCRIPT_JOIN(c->t[0], NULL);
+    case 5:
+      c->rc[5] = last;
+      c->rc[6] = (int)asyncc__fd_live_count();
+      free(c->big);
+      return CLOSE(&c->conn);
+    case 6:
+      return CLOSE(&c->server);
+    default:
+      c->rc[7] = (int)asyncc__fd_live_count();
+      return NULL;
+  }
+}
+
+static void test_stream_cancel_shutdown(void** state) {
+  static ctx_t c;
+  (void)state;
+  memset(&c, 0, sizeof c);
+  script_take(asyncc__run(script_start(shutdown_cancel_script, &c)));
+  assert_int_equal(c.rc[0], 0);
+  assert_int_equal(c.rc[1], 0);
+  assert_int_equal(c.rc[2], 0); /* in flight when cancelled */
+  assert_int_equal(c.rc[3], 3); /* server, client, accepted connection */
+  assert_int_equal(c.rc[21], UV_ECANCELED);
+  assert_int_equal(c.rc[4], UV_ECANCELED);
+  assert_int_equal(c.rc[20], UV_ECANCELED); /* the write ended by the close */
+  assert_int_equal(c.rc[5], 0);             /* that task was not cancelled */
+  assert_int_equal(c.rc[6], 2);             /* the client is closed */
+  assert_int_equal(c.rc[7], 0);
+  test_end_clean();
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_stream_tcp_echo),
@@ -700,6 +890,8 @@ int main(void) {
       cmocka_unit_test(test_stream_errors),
       cmocka_unit_test(test_stream_misuse),
       cmocka_unit_test(test_stream_cancel),
+      cmocka_unit_test(test_stream_cancel_tcp_connect),
+      cmocka_unit_test(test_stream_cancel_shutdown),
   };
   return cmocka_run_group_tests_name("stream", tests, setup, teardown);
 }

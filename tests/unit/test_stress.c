@@ -232,6 +232,8 @@ static void test_stress_many_tasks_random_cancel(void** state) {
   assert_int_equal(asyncc_chan_close(&S->ch), 0);
   assert_int_equal(asyncc_future_close(&S->fut), 0);
   assert_int_equal(asyncc__frame_live_count(), live);
+  assert_int_equal(asyncc__handle_live_count(), 0);
+  assert_int_equal(asyncc__fd_live_count(), 0);
   assert_int_equal(unlink(S->path), 0);
   free(S);
   test_end_clean();

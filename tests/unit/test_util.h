@@ -38,10 +38,12 @@
 
 /* The equivalent of libuv's MAKE_VALGRIND_HAPPY, plus the frame count:
  * every runtime test ends with the default loop closed cleanly and no
- * frame or task alive. */
+ * frame, task, uv handle or stream of the runtime alive. */
 static inline void test_end_clean(void) {
   assert_int_equal(uv_loop_close(uv_default_loop()), 0);
   assert_int_equal(asyncc__frame_live_count(), 0);
+  assert_int_equal(asyncc__handle_live_count(), 0);
+  assert_int_equal(asyncc__fd_live_count(), 0);
 }
 
 /* A log of small integers, to check the order things happened in. */
