@@ -529,6 +529,30 @@ async int asyncc_queue_work(asyncc_work_fn fn, void* arg);
 async int asyncc_process_run(const uv_process_options_t* options,
                              int64_t* exit_status, int* term_signal);
 
+/* A running child, to signal it while a task awaits it: pass one to
+ * asyncc_process_exec. Caller-owned, needs no initialization or cleanup;
+ * 'pid' is set once the child is spawned and back to 0 when it has exited
+ * (or was never spawned). */
+typedef struct asyncc_process_s asyncc_process_t;
+struct asyncc_process_s {
+  void* data;
+  /* read-only */
+  int pid;
+  /* private */
+  uv_process_t* proc; /* the running child's handle, in the exec frame */
+};
+
+/* asyncc_process_run that also publishes the child in 'process' (not
+ * NULL; UV_EINVAL otherwise) while it runs. */
+async int asyncc_process_exec(asyncc_process_t* process,
+                              const uv_process_options_t* options,
+                              int64_t* exit_status, int* term_signal);
+
+/* Sends 'signum' to the child awaited through 'process' (uv_process_kill).
+ * Returns 0, UV_EINVAL for NULL, UV_ESRCH when no child is running there
+ * (not yet spawned, or already exited), or the kill error. */
+ASYNCC_EXTERN int asyncc_process_kill(asyncc_process_t* process, int signum);
+
 /* ---- Files: uv_fs_* on libuv's thread pool ------------------------------
  * Each returns what the uv_fs_* call reports (a negative error on failure).
  * Buffers and out-parameters must stay valid until the await returns. In

@@ -527,5 +527,9 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_process_run_start(
     const uv_process_options_t* options, int64_t* exit_status,
     int* term_signal);
 ASYNCC__ABI int asyncc__asyncc_process_run_take(asyncc_frame_t* frame);
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_process_exec_start(
+    asyncc_process_t* process, const uv_process_options_t* options,
+    int64_t* exit_status, int* term_signal);
+ASYNCC__ABI int asyncc__asyncc_process_exec_take(asyncc_frame_t* frame);
 
 #endif /* ASYNCC_INTERNAL_H */

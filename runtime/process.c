@@ -14,6 +14,7 @@
 typedef struct {
   asyncc_frame_t hdr;
   uv_process_t proc;
+  asyncc_process_t* handle; /* where the child is published, or NULL */
   const uv_process_options_t* options; /* only until spawned */
   int64_t* exit_status;
   int* term_signal;
@@ -31,6 +32,10 @@ static void process_closed(uv_handle_t* handle) {
 
 static void process_exited(uv_process_t* proc, int64_t status, int signal) {
   process_frame_t* f = container_of(proc, process_frame_t, proc);
+  if (f->handle != NULL) {
+    f->handle->pid = 0;
+    f->handle->proc = NULL;
+  }
   f->exited = 1;
   f->status = status;
   f->signal = signal;
@@ -60,6 +65,9 @@ static int process_resume(asyncc_frame_t* fp) {
       if (rc < 0) {
         f->result = rc;
         uv_close((uv_handle_t*)&f->proc, process_closed);
+      } else if (f->handle != NULL) {
+        f->handle->pid = f->proc.pid;
+        f->handle->proc = &f->proc;
       }
       return asyncc__leaf_suspend(fp);
     default:
@@ -78,16 +86,27 @@ static int process_resume(asyncc_frame_t* fp) {
   }
 }
 
-ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_process_run_start(
-    const uv_process_options_t* options, int64_t* exit_status,
-    int* term_signal) {
+static asyncc_frame_t* process_start(asyncc_process_t* handle,
+                                     const uv_process_options_t* options,
+                                     int64_t* exit_status, int* term_signal) {
   process_frame_t* f = asyncc__frame_alloc(sizeof *f);
   memset(f, 0, sizeof *f);
   f->hdr.resume = process_resume;
+  f->handle = handle;
   f->options = options;
   f->exit_status = exit_status;
   f->term_signal = term_signal;
+  if (handle != NULL) {
+    handle->pid = 0;
+    handle->proc = NULL;
+  }
   return &f->hdr;
+}
+
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_process_run_start(
+    const uv_process_options_t* options, int64_t* exit_status,
+    int* term_signal) {
+  return process_start(NULL, options, exit_status, term_signal);
 }
 
 ASYNCC__ABI int asyncc__asyncc_process_run_take(asyncc_frame_t* frame) {
@@ -95,4 +114,23 @@ ASYNCC__ABI int asyncc__asyncc_process_run_take(asyncc_frame_t* frame) {
   int r = f->result;
   asyncc__frame_free(f, sizeof *f);
   return r;
+}
+
+ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_process_exec_start(
+    asyncc_process_t* process, const uv_process_options_t* options,
+    int64_t* exit_status, int* term_signal) {
+  asyncc_frame_t* f = process_start(process, options, exit_status, term_signal);
+  /* A missing handle is misuse: report it like missing options. */
+  if (process == NULL) ((process_frame_t*)f)->options = NULL;
+  return f;
+}
+
+ASYNCC__ABI int asyncc__asyncc_process_exec_take(asyncc_frame_t* frame) {
+  return asyncc__asyncc_process_run_take(frame);
+}
+
+int asyncc_process_kill(asyncc_process_t* process, int signum) {
+  if (process == NULL) return UV_EINVAL;
+  if (process->proc == NULL) return UV_ESRCH;
+  return uv_process_kill(process->proc, signum);
 }
