@@ -127,6 +127,8 @@ typedef struct {
   tr_top_t* tops;            /* rewritten definitions, in source order */
   struct tr_macro_s* macros; /* expansions of other macros in the file */
   size_t nmacros, macros_cap;
+  char** hoisted; /* file-scope names given to body-declared types */
+  size_t nhoisted, hoisted_cap;
   unsigned* awaits; /* offsets of every await(...) spelled in the file */
   bool* await_seen; /* ...and whether an evaluated await node has it */
   size_t nawaits, awaits_cap;

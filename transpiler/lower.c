@@ -214,7 +214,12 @@ static bool type_is_function(CXType t) {
  * order libclang lists them, which is source order). */
 static int expr_kids(tr_node_t* n, tr_node_t** out, int max) {
   int k = 0;
-  for (unsigned i = 0; i < n->nkids && k < max; i++)
+  unsigned i = 0;
+  if ((n->kind == CXCursor_CStyleCastExpr ||
+       n->kind == CXCursor_CompoundLiteralExpr) &&
+      n->nkids > 1)
+    i = n->nkids - 1; /* the others are the type's: (__typeof__(e))x */
+  for (; i < n->nkids && k < max; i++)
     if (clang_isExpression(n->kids[i]->kind)) out[k++] = n->kids[i];
   return k;
 }
@@ -981,11 +986,21 @@ static bool is_type_decl(tr_node_t* n) {
 }
 
 /* A new file-scope name for 'name' of the function being lowered. */
+static bool hoisted_taken(const tr_prog_t* p, const char* nn) {
+  for (size_t i = 0; i < p->nhoisted; i++)
+    if (strcmp(p->hoisted[i], nn) == 0) return true;
+  return false;
+}
+
 static char* hoisted_name(lower_t* L, const char* name) {
   char* nn = tr_sprintf("asyncc__%s_%s", L->fn->name, name);
-  /* the same name declared twice in one function gets a suffix */
-  for (int k = 1; tr_frame_hoisted_has(nn); k++)
+  /* a name taken in this file (the same name declared twice in one
+     function; struct b_c in a() and struct c in a_b()) gets a suffix */
+  for (int k = 1; hoisted_taken(L->p, nn); k++)
     nn = tr_sprintf("asyncc__%s_%s_%d", L->fn->name, name, k);
+  L->p->hoisted = tr_grow(L->p->hoisted, &L->p->hoisted_cap, L->p->nhoisted + 1,
+                          sizeof(char*));
+  L->p->hoisted[L->p->nhoisted++] = nn;
   return nn;
 }
 

@@ -475,6 +475,14 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
     if (n->call) check_node(k, n->call, unevaluated);
     return;
   }
+  if ((n->kind == CXCursor_CStyleCastExpr ||
+       n->kind == CXCursor_CompoundLiteralExpr) &&
+      n->nkids > 1) {
+    /* (__typeof__(e))x: all but the operand (or initializer) is the type */
+    for (unsigned i = 0; i < n->nkids; i++)
+      check_node(k, n->kids[i], unevaluated || i + 1 < n->nkids);
+    return;
+  }
   if (n->kind == CXCursor_VarDecl || n->kind == CXCursor_TypedefDecl ||
       n->kind == CXCursor_FieldDecl || n->kind == CXCursor_ParmDecl) {
     /* everything but the initializer is part of the type (typeof) */
@@ -833,13 +841,23 @@ static char* print_fitted(tr_node_t* n, unsigned lines) {
         quote = 0;
     } else if (t[i] == '"' || t[i] == '\'') {
       quote = t[i];
-    } else if (strncmp(t + i, "static_assert", 13) == 0 &&
-               (i == 0 || !is_ident_char(t[i - 1])) &&
-               !is_ident_char(t[i + 13])) {
-      /* the printer spells C11's keyword as C23's */
-      tr_buf_puts(&b, "_Static_assert");
-      i += 12;
-      continue;
+    } else if (!quote && (i == 0 || !is_ident_char(t[i - 1]))) {
+      /* the printer spells C11's and GNU's keywords as C23's */
+      static const char* const kw[][2] = {{"static_assert", "_Static_assert"},
+                                          {"typeof", "__typeof__"},
+                                          {"alignof", "_Alignof"},
+                                          {"alignas", "_Alignas"}};
+      size_t j = 0, kn = 0;
+      for (; j < sizeof kw / sizeof kw[0]; j++) {
+        kn = strlen(kw[j][0]);
+        if (strncmp(t + i, kw[j][0], kn) == 0 && !is_ident_char(t[i + kn]))
+          break;
+      }
+      if (j < sizeof kw / sizeof kw[0]) {
+        tr_buf_puts(&b, kw[j][1]);
+        i += kn - 1;
+        continue;
+      }
     }
     if (t[i] == '\n') {
       if (nl < lines) {
