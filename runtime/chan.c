@@ -24,13 +24,18 @@
 #define CHAN_DEAD 0xDEAD0000u
 #define CHAN_SHUTDOWN 0x1u
 
-typedef struct {
-  asyncc_frame_t hdr;
-  asyncc__node_t node; /* in ch->senders or ch->receivers while blocked */
-  asyncc_chan_t* ch;
-  void* elem; /* send: the element (const); recv: the destination */
-  int result;
-} chan_frame_t;
+/* Send and receive frames (asyncc/leaves.h) share one layout; the code
+ * below uses the send type for both. */
+typedef struct asyncc__asyncc_chan_send_frame chan_frame_t;
+
+#define SAME_OFFSET(m)                                   \
+  (offsetof(struct asyncc__asyncc_chan_send_frame, m) == \
+   offsetof(struct asyncc__asyncc_chan_recv_frame, m))
+_Static_assert(sizeof(struct asyncc__asyncc_chan_send_frame) ==
+                       sizeof(struct asyncc__asyncc_chan_recv_frame) &&
+                   SAME_OFFSET(asyncc__ret) && SAME_OFFSET(node) &&
+                   SAME_OFFSET(ch) && SAME_OFFSET(elem),
+               "send and receive frames share their layout");
 
 static int chan_valid(const asyncc_chan_t* ch) {
   return ch != NULL && (ch->flags & CHAN_MAGIC_MASK) == CHAN_MAGIC;
@@ -65,7 +70,7 @@ int asyncc_chan_close(asyncc_chan_t* ch) {
 
 static void wake_with(asyncc__node_t* node, int result) {
   chan_frame_t* f = container_of(node, chan_frame_t, node);
-  f->result = result;
+  f->asyncc__ret = result;
   asyncc__leaf_wake(&f->hdr);
 }
 
@@ -135,19 +140,19 @@ static int chan_resume(asyncc_frame_t* fp, int send) {
       asyncc__leaf_check(fp, send ? "asyncc_chan_send" : "asyncc_chan_recv");
       f->hdr.state = 1;
       if (asyncc__leaf_cancelled(fp)) {
-        f->result = UV_ECANCELED;
+        f->asyncc__ret = UV_ECANCELED;
         return asyncc__leaf_start_cancelled(fp);
       }
-      f->result = send ? asyncc_chan_try_send(f->ch, f->elem)
-                       : asyncc_chan_try_recv(f->ch, f->elem);
-      if (f->result != UV_EAGAIN) return ASYNCC_DONE;
+      f->asyncc__ret = send ? asyncc_chan_try_send(f->ch, f->elem)
+                            : asyncc_chan_try_recv(f->ch, f->elem);
+      if (f->asyncc__ret != UV_EAGAIN) return ASYNCC_DONE;
       asyncc__ring_append(send ? &f->ch->senders : &f->ch->receivers, &f->node);
       return asyncc__leaf_suspend(fp);
     default:
       if (!(fp->flags & ASYNCC__FLAG_WOKEN)) {
         asyncc__ring_remove(send ? &f->ch->senders : &f->ch->receivers,
                             &f->node);
-        f->result = UV_ECANCELED;
+        f->asyncc__ret = UV_ECANCELED;
       }
       return ASYNCC_DONE;
   }
@@ -156,32 +161,41 @@ static int chan_resume(asyncc_frame_t* fp, int send) {
 static int send_resume(asyncc_frame_t* fp) { return chan_resume(fp, 1); }
 static int recv_resume(asyncc_frame_t* fp) { return chan_resume(fp, 0); }
 
-static asyncc_frame_t* chan_start(asyncc_resume_cb resume, asyncc_chan_t* ch,
-                                  void* elem) {
-  chan_frame_t* f = asyncc__frame_alloc(sizeof *f);
-  f->hdr.resume = resume;
-  f->hdr.parent = NULL;
-  f->hdr.task = NULL;
-  f->hdr.state = 0;
-  f->hdr.flags = 0;
+static void chan_init(chan_frame_t* f, asyncc_resume_cb resume,
+                      asyncc_chan_t* ch, void* elem) {
+  asyncc__leaf_init(&f->hdr, resume);
+  f->asyncc__ret = 0;
   f->node.next = NULL;
+  f->node.run = NULL;
   f->ch = ch;
   f->elem = elem;
-  f->result = 0;
-  return &f->hdr;
 }
 
 static int chan_take(asyncc_frame_t* frame) {
   chan_frame_t* f = (chan_frame_t*)frame;
-  int r = f->result;
+  int r = f->asyncc__ret;
   asyncc__frame_free(f, sizeof *f);
   return r;
 }
 
+ASYNCC__ABI void asyncc__asyncc_chan_send_init(
+    struct asyncc__asyncc_chan_send_frame* f, asyncc_chan_t* ch,
+    const void* elem) {
+  /* Only read through 'elem' (by a receiver's memcpy). */
+  chan_init(f, send_resume, ch, (void*)(uintptr_t)elem);
+}
+
+ASYNCC__ABI void asyncc__asyncc_chan_recv_init(
+    struct asyncc__asyncc_chan_recv_frame* f, asyncc_chan_t* ch,
+    void* elem_out) {
+  chan_init((chan_frame_t*)f, recv_resume, ch, elem_out);
+}
+
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_chan_send_start(asyncc_chan_t* ch,
                                                            const void* elem) {
-  /* Only read through 'elem' (by a receiver's memcpy). */
-  return chan_start(send_resume, ch, (void*)(uintptr_t)elem);
+  chan_frame_t* f = asyncc__frame_alloc(sizeof *f);
+  asyncc__asyncc_chan_send_init(f, ch, elem);
+  return &f->hdr;
 }
 
 ASYNCC__ABI int asyncc__asyncc_chan_send_take(asyncc_frame_t* frame) {
@@ -190,7 +204,9 @@ ASYNCC__ABI int asyncc__asyncc_chan_send_take(asyncc_frame_t* frame) {
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_chan_recv_start(asyncc_chan_t* ch,
                                                            void* elem_out) {
-  return chan_start(recv_resume, ch, elem_out);
+  struct asyncc__asyncc_chan_recv_frame* f = asyncc__frame_alloc(sizeof *f);
+  asyncc__asyncc_chan_recv_init(f, ch, elem_out);
+  return &f->hdr;
 }
 
 ASYNCC__ABI int asyncc__asyncc_chan_recv_take(asyncc_frame_t* frame) {

@@ -1,7 +1,8 @@
 /* asyncc/leaves.h - frames of the runtime's own async functions, for
  * generated code to embed (included by asyncc.h; not a user API).
  *
- * A leaf F of the runtime (asyncc_yield, asyncc_sleep, ...) has, like any
+ * A leaf F of the runtime (asyncc_yield, asyncc_sleep, asyncc_future_wait,
+ * asyncc_chan_send, asyncc_chan_recv) has, like any
  * generated async function (see asyncc/frame.h), a complete frame type
  *
  *   struct asyncc__F_frame {
@@ -90,6 +91,31 @@ struct asyncc__asyncc_future_wait_frame {
 };
 ASYNCC_EXTERN void asyncc__asyncc_future_wait_init(
     struct asyncc__asyncc_future_wait_frame* f, asyncc_future_t* future);
+
+/* ---- async int asyncc_chan_send(asyncc_chan_t*, const void* elem) ------
+ * ---- async int asyncc_chan_recv(asyncc_chan_t*, void* elem_out) -------- */
+
+/* The two frames have the same layout (72 bytes, as before). */
+#define ASYNCC__CHAN_FRAME_FIELDS                                             \
+  asyncc_frame_t hdr;                                                         \
+  int asyncc__ret; /* 0, UV_EPIPE / UV_EOF, UV_ECANCELED, UV_EINVAL */        \
+  /* private */                                                               \
+  asyncc__node_t node; /* in the channel's senders/receivers while blocked */ \
+  asyncc_chan_t* ch;                                                          \
+  void* elem; /* send: the element (only read); recv: the destination */
+
+struct asyncc__asyncc_chan_send_frame {
+  ASYNCC__CHAN_FRAME_FIELDS
+};
+struct asyncc__asyncc_chan_recv_frame {
+  ASYNCC__CHAN_FRAME_FIELDS
+};
+ASYNCC_EXTERN void asyncc__asyncc_chan_send_init(
+    struct asyncc__asyncc_chan_send_frame* f, asyncc_chan_t* ch,
+    const void* elem);
+ASYNCC_EXTERN void asyncc__asyncc_chan_recv_init(
+    struct asyncc__asyncc_chan_recv_frame* f, asyncc_chan_t* ch,
+    void* elem_out);
 
 #ifdef __cplusplus
 }

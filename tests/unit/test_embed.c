@@ -8,12 +8,14 @@
  */
 #include "test_util.h"
 
-enum { OP_YIELD, OP_SLEEP, OP_WAIT };
+enum { OP_YIELD, OP_SLEEP, OP_WAIT, OP_SEND, OP_RECV };
 
 typedef struct {
   int kind;
   uint64_t ms;          /* OP_SLEEP */
   asyncc_future_t* fut; /* OP_WAIT */
+  asyncc_chan_t* ch;    /* OP_SEND, OP_RECV */
+  int* elem;            /* what to send, where to receive */
 } op_t;
 
 /* async int embedder(const op_t* ops, int n, int* results) {
@@ -39,6 +41,8 @@ struct embedder_frame {
     struct asyncc__asyncc_yield_frame asyncc_yield;
     struct asyncc__asyncc_sleep_frame asyncc_sleep;
     struct asyncc__asyncc_future_wait_frame asyncc_future_wait;
+    struct asyncc__asyncc_chan_send_frame asyncc_chan_send;
+    struct asyncc__asyncc_chan_recv_frame asyncc_chan_recv;
   } asyncc__u;
 };
 
@@ -53,6 +57,10 @@ static int embedder_resume(asyncc_frame_t* asyncc__fp) {
       goto asyncc__L2;
     case 3:
       goto asyncc__L3;
+    case 4:
+      goto asyncc__L4;
+    case 5:
+      goto asyncc__L5;
     default:
       return ASYNCC_DONE;
   }
@@ -70,6 +78,20 @@ static int embedder_resume(asyncc_frame_t* asyncc__fp) {
         ASYNCC__AWAIT(asyncc__f, &asyncc__f->asyncc__u.asyncc_sleep.hdr, 2);
         asyncc__f->results[asyncc__f->i] =
             asyncc__f->asyncc__u.asyncc_sleep.asyncc__ret;
+        break;
+      case OP_SEND:
+        asyncc__asyncc_chan_send_init(&asyncc__f->asyncc__u.asyncc_chan_send,
+                                      op->ch, op->elem);
+        ASYNCC__AWAIT(asyncc__f, &asyncc__f->asyncc__u.asyncc_chan_send.hdr, 4);
+        asyncc__f->results[asyncc__f->i] =
+            asyncc__f->asyncc__u.asyncc_chan_send.asyncc__ret;
+        break;
+      case OP_RECV:
+        asyncc__asyncc_chan_recv_init(&asyncc__f->asyncc__u.asyncc_chan_recv,
+                                      op->ch, op->elem);
+        ASYNCC__AWAIT(asyncc__f, &asyncc__f->asyncc__u.asyncc_chan_recv.hdr, 5);
+        asyncc__f->results[asyncc__f->i] =
+            asyncc__f->asyncc__u.asyncc_chan_recv.asyncc__ret;
         break;
       default:
         asyncc__asyncc_future_wait_init(
@@ -121,6 +143,10 @@ static void test_embed_layout(void** state) {
   assert_true(sizeof(struct asyncc__asyncc_yield_frame) <= 40);
   assert_true(sizeof(struct asyncc__asyncc_sleep_frame) <= 64);
   assert_true(sizeof(struct asyncc__asyncc_future_wait_frame) <= 64);
+  assert_int_equal(offsetof(struct asyncc__asyncc_chan_send_frame, hdr), 0);
+  assert_int_equal(offsetof(struct asyncc__asyncc_chan_recv_frame, hdr), 0);
+  assert_true(sizeof(struct asyncc__asyncc_chan_send_frame) <= 72);
+  assert_true(sizeof(struct asyncc__asyncc_chan_recv_frame) <= 72);
 }
 
 /* ---- a run with every leaf embedded, watched from a uv timer ----------- */
@@ -391,6 +417,97 @@ static void test_embed_cancel_queued_yield(void** state) {
   test_end_clean();
 }
 
+/* ---- channels ----------------------------------------------------------- */
+
+/* A rendezvous channel between two embedders: every element arrives, in
+ * order, then the shutdown ends the receiver with UV_EOF; a receive
+ * blocked in a cancelled task leaves the channel (it can be closed). */
+typedef struct {
+  asyncc_chan_t ch;
+  asyncc_chan_t idle; /* nobody ever sends on it */
+  int out[3];
+  int in[4];
+  op_t send_ops[3];
+  op_t recv_ops[4];
+  op_t stuck_ops[1];
+  int send_results[3];
+  int recv_results[4];
+  int stuck_results[1];
+  int stuck_elem;
+  asyncc_task_t* t[3];
+  int status[3];
+  int close_idle_busy;
+} chan_ctx_t;
+
+static asyncc_frame_t* chan_script(void* ctx, int step, int last,
+                                   script_take_fn* take) {
+  chan_ctx_t* c = ctx;
+  switch (step) {
+    case 0:
+      c->t[0] = asyncc__spawn(embedder_start(c->send_ops, 3, c->send_results),
+                              embedder_take_into);
+      c->t[1] = asyncc__spawn(embedder_start(c->recv_ops, 4, c->recv_results),
+                              embedder_take_into);
+      c->t[2] = asyncc__spawn(embedder_start(c->stuck_ops, 1, c->stuck_results),
+                              embedder_take_into);
+      return SCRIPT_JOIN(c->t[0], NULL);
+    case 1:
+      c->status[0] = last;
+      assert_int_equal(asyncc_chan_shutdown(&c->ch), 0);
+      return SCRIPT_JOIN(c->t[1], NULL);
+    case 2:
+      c->status[1] = last;
+      c->close_idle_busy = asyncc_chan_close(&c->idle) == UV_EBUSY;
+      assert_int_equal(asyncc_task_cancel(c->t[2]), 0);
+      return SCRIPT_JOIN(c->t[2], NULL);
+    default:
+      c->status[2] = last;
+      return NULL;
+  }
+}
+
+static void test_embed_chan(void** state) {
+  static chan_ctx_t c;
+  int i;
+  (void)state;
+  memset(&c, 0, sizeof c);
+  assert_int_equal(asyncc_chan_init(&c.ch, sizeof(int), 0), 0);
+  assert_int_equal(asyncc_chan_init(&c.idle, sizeof(int), 0), 0);
+  for (i = 0; i < 3; i++) {
+    c.out[i] = 10 + i;
+    c.send_ops[i].kind = OP_SEND;
+    c.send_ops[i].ch = &c.ch;
+    c.send_ops[i].elem = &c.out[i];
+    c.send_results[i] = 9;
+  }
+  for (i = 0; i < 4; i++) {
+    c.in[i] = -1;
+    c.recv_ops[i].kind = OP_RECV;
+    c.recv_ops[i].ch = &c.ch;
+    c.recv_ops[i].elem = &c.in[i];
+    c.recv_results[i] = 9;
+  }
+  c.stuck_ops[0].kind = OP_RECV;
+  c.stuck_ops[0].ch = &c.idle;
+  c.stuck_ops[0].elem = &c.stuck_elem;
+  c.stuck_results[0] = 9;
+  script_take(asyncc__run(script_start(chan_script, &c)));
+  for (i = 0; i < 3; i++) {
+    assert_int_equal(c.send_results[i], 0);
+    assert_int_equal(c.recv_results[i], 0);
+    assert_int_equal(c.in[i], 10 + i);
+  }
+  assert_int_equal(c.recv_results[3], UV_EOF);
+  assert_int_equal(c.status[0], 0);
+  assert_int_equal(c.status[1], 0);
+  assert_true(c.close_idle_busy); /* the stuck receiver was blocked */
+  assert_int_equal(c.stuck_results[0], UV_ECANCELED);
+  assert_int_equal(c.status[2], UV_ECANCELED);
+  assert_int_equal(asyncc_chan_close(&c.idle), 0); /* nobody left on it */
+  assert_int_equal(asyncc_chan_close(&c.ch), 0);
+  test_end_clean();
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_embed_layout),
@@ -400,6 +517,7 @@ int main(void) {
       cmocka_unit_test(test_embed_cancel_future_wait),
       cmocka_unit_test(test_embed_start_cancelled),
       cmocka_unit_test(test_embed_cancel_queued_yield),
+      cmocka_unit_test(test_embed_chan),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
