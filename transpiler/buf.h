@@ -26,6 +26,8 @@ __attribute__((format(printf, 2, 3)))
 #endif
 void tr_buf_printf(tr_buf_t* b, const char* fmt, ...);
 void tr_buf_vprintf(tr_buf_t* b, const char* fmt, va_list ap);
+/* Appends 'v' in decimal (tr_buf_printf(b, "%u", v) without the printf). */
+void tr_buf_putu(tr_buf_t* b, unsigned v);
 /* Returns the contents as an arena string and frees 'b'. */
 char* tr_buf_take(tr_buf_t* b);
 /* Returns an arena copy of 's' ('n' bytes). */

@@ -198,21 +198,14 @@ static int run(const tr_options_t* o) {
     status = 0;
     goto teardown;
   }
-  tr_buf_t marked, out;
-  tr_buf_init(&marked);
-  tr_buf_init(&out);
-  tr_edit_render(&ed, 0, (unsigned)tu.len, &marked);
-  tr_emit_lines(marked.data ? marked.data : "", o->input, o->lines, &out);
-  tr_buf_free(&marked);
   status = 2;
-  if (o->depfile && write_depfile(o, &tu) != 0) {
-    tr_buf_free(&out);
+  if (o->depfile && write_depfile(o, &tu) != 0) goto teardown;
+  /* The file is rendered straight into the output, a few pages at a time. */
+  tr_emitter_t em;
+  if (tr_emit_open(&em, o->output ? o->output : "-", o->input, o->lines) != 0)
     goto teardown;
-  }
-  if (tr_emit_write(o->output ? o->output : "-", out.data ? out.data : "",
-                    out.len) == 0)
-    status = 0;
-  tr_buf_free(&out);
+  tr_edit_render_to(&ed, 0, (unsigned)tu.len, tr_emit_put, &em);
+  if (tr_emit_close(&em) == 0) status = 0;
 
 teardown:
   tr_tu_dispose(&tu);

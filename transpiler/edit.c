@@ -2,6 +2,7 @@
 #include "edit.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 void tr_edit_init(tr_edits_t* e, const tr_tu_t* tu) {
   e->tu = tu;
@@ -28,29 +29,46 @@ static int by_position(const void* a, const void* b) {
   return x->seq > y->seq ? -1 : 1;                       /* later first */
 }
 
-static void marker(tr_buf_t* out, const tr_tu_t* tu, unsigned off) {
-  tr_buf_printf(out, "\001%u\002", tr_tu_line(tu, off));
+/* TR_LINE(line of 'off') */
+static void marker(tr_sink_t put, void* arg, const tr_tu_t* tu, unsigned off) {
+  char m[16];
+  size_t i = sizeof m;
+  m[--i] = '\002';
+  unsigned v = tr_tu_line(tu, off);
+  do {
+    m[--i] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  m[--i] = '\001';
+  put(arg, m + i, sizeof m - i);
 }
 
-void tr_edit_render(tr_edits_t* e, unsigned start, unsigned end,
-                    tr_buf_t* out) {
+void tr_edit_render_to(tr_edits_t* e, unsigned start, unsigned end,
+                       tr_sink_t put, void* arg) {
   size_t n = 0;
   tr_edit_t** in = malloc(sizeof(tr_edit_t*) * (e->n ? e->n : 1));
   for (size_t i = 0; i < e->n; i++)
     if (e->v[i].start >= start && e->v[i].end <= end) in[n++] = &e->v[i];
   qsort(in, n, sizeof *in, by_position);
   unsigned pos = start;
-  marker(out, e->tu, pos);
+  marker(put, arg, e->tu, pos);
   for (size_t i = 0; i < n; i++) {
     tr_edit_t* x = in[i];
     if (x->start < pos) continue; /* nested in an edit already applied */
-    tr_buf_add(out, e->tu->text + pos, x->start - pos);
-    tr_buf_puts(out, x->text);
+    put(arg, e->tu->text + pos, x->start - pos);
+    put(arg, x->text, strlen(x->text));
     pos = x->end;
-    marker(out, e->tu, pos);
+    marker(put, arg, e->tu, pos);
   }
-  tr_buf_add(out, e->tu->text + pos, end - pos);
+  put(arg, e->tu->text + pos, end - pos);
   free(in);
+}
+
+static void put_buf(void* b, const char* s, size_t n) { tr_buf_add(b, s, n); }
+
+void tr_edit_render(tr_edits_t* e, unsigned start, unsigned end,
+                    tr_buf_t* out) {
+  tr_edit_render_to(e, start, end, put_buf, out);
 }
 
 char* tr_edit_text(tr_edits_t* e, unsigned start, unsigned end) {

@@ -43,6 +43,10 @@ void tr_edit_replace(tr_edits_t* e, unsigned start, unsigned end,
                      const char* text);
 /* Appends the text of [start, end) with edits applied, and line markers. */
 void tr_edit_render(tr_edits_t* e, unsigned start, unsigned end, tr_buf_t* out);
+/* Same, in pieces passed to 'put' (see tr_emit_put). */
+typedef void (*tr_sink_t)(void* arg, const char* s, size_t n);
+void tr_edit_render_to(tr_edits_t* e, unsigned start, unsigned end,
+                       tr_sink_t put, void* arg);
 /* Same, returned as an arena string. */
 char* tr_edit_text(tr_edits_t* e, unsigned start, unsigned end);
 

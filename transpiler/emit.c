@@ -4,6 +4,11 @@
  * on it, or none for purely generated lines. Before a tagged line whose
  * number the compiler would get wrong, a #line directive resyncs it.
  * Generated lines are left untagged, so a run of them costs no directives.
+ *
+ * The rendered text streams through: the driver renders the file piece by
+ * piece into tr_emit_put(), which keeps only the line being assembled and
+ * the output not yet written (a few pages), so neither the marked text nor
+ * the output of a large file is ever whole in memory.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "emit.h"
@@ -15,6 +20,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+enum { FLUSH_AT = 65536 };
+
 static void put_path(tr_buf_t* out, const char* path) {
   tr_buf_putc(out, '"');
   for (const char* p = path; *p; p++) {
@@ -24,84 +31,174 @@ static void put_path(tr_buf_t* out, const char* path) {
   tr_buf_putc(out, '"');
 }
 
-void tr_emit_lines(const char* text, const char* path, bool lines,
-                   tr_buf_t* out) {
-  unsigned src = 0;      /* source line of the text being copied; 0 = gen */
-  unsigned presumed = 0; /* the line the compiler assigns next; 0 = the
-                            output file's own numbering, never a match */
-  unsigned tag = 0;      /* this output line's tag */
-  tr_buf_t line;
-  tr_buf_init(&line);
-  bool only_space = true;
-  for (const char* p = text;; p++) {
-    if (*p == '\001') {
-      src = (unsigned)strtoul(p + 1, (char**)&p, 10); /* p now at \002 */
-      continue;
-    }
-    if (*p == '\n' || *p == '\0') {
-      if (line.len || *p == '\n') {
-        if (lines && tag && tag != presumed) {
-          tr_buf_puts(out, "#line ");
-          tr_buf_printf(out, "%u ", tag);
-          put_path(out, path);
-          tr_buf_putc(out, '\n');
-          presumed = tag;
-        }
-        tr_buf_add(out, line.data ? line.data : "", line.len);
-        if (*p == '\n') tr_buf_putc(out, '\n');
-        presumed++;
-      }
-      if (*p == '\0') break;
-      line.len = 0;
-      tag = 0;
-      only_space = true;
-      if (src) src++;
-      continue;
-    }
-    if (only_space && *p != ' ' && *p != '\t') {
-      only_space = false;
-    }
-    if (!tag && src && !only_space) tag = src;
-    tr_buf_putc(&line, *p);
-  }
-  tr_buf_free(&line);
+/* The marker at 'm' ("\001<n>\002"): sets *src to n, returns what follows. */
+static const char* read_marker(const char* m, unsigned* src) {
+  char* e;
+  *src = (unsigned)strtoul(m + 1, &e, 10);
+  return *e == '\002' ? e + 1 : e;
 }
 
-int tr_emit_write(const char* path, const char* data, size_t len) {
-  if (strcmp(path, "-") == 0) {
-    if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+static void flush(tr_emitter_t* em) {
+  if (em->f && em->out.len) {
+    if (fwrite(em->out.data, 1, em->out.len, em->f) != em->out.len)
+      em->err = -1;
+    em->out.len = 0;
+  }
+}
+
+/* One line of marked text, [p, e), without its '\n' ('nl': it had one). */
+static void emit_line(tr_emitter_t* em, const char* p, const char* e, bool nl) {
+  /* The line's tag: the source line of its first text at or after the
+     first non-blank character (0: a generated line). */
+  unsigned tag = 0;
+  bool only_space = true, has_text = false;
+  for (const char* q = p; q < e;) {
+    if (*q == '\001') {
+      q = read_marker(q, &em->src);
+      continue;
+    }
+    has_text = true;
+    if (only_space && *q != ' ' && *q != '\t') only_space = false;
+    if (only_space) {
+      q++;
+      continue;
+    }
+    if (!tag && em->src) tag = em->src;
+    /* from here on only a marker can change the tag or the source line */
+    q = memchr(q + 1, '\001', (size_t)(e - q - 1));
+    if (!q) break;
+  }
+  if (has_text || nl) {
+    tr_buf_t* out = &em->out;
+    if (em->lines && tag && tag != em->presumed) {
+      tr_buf_add(out, "#line ", 6);
+      tr_buf_putu(out, tag);
+      tr_buf_add(out, em->quoted.data, em->quoted.len);
+      em->presumed = tag;
+    }
+    for (const char* q = p; q < e;) {
+      const char* m = memchr(q, '\001', (size_t)(e - q));
+      tr_buf_add(out, q, (size_t)((m ? m : e) - q));
+      if (!m) break;
+      unsigned ignored;
+      q = read_marker(m, &ignored);
+    }
+    if (nl) tr_buf_putc(out, '\n');
+    em->presumed++;
+  }
+  if (nl && em->src) em->src++;
+  if (em->out.len >= FLUSH_AT) flush(em);
+}
+
+static void start(tr_emitter_t* em, const char* path, bool lines) {
+  em->f = NULL;
+  em->tmp = NULL;
+  em->out_path = NULL;
+  em->lines = lines;
+  em->src = 0;
+  em->presumed = 0;
+  em->err = 0;
+  tr_buf_init(&em->out);
+  tr_buf_init(&em->line);
+  tr_buf_init(&em->quoted);
+  tr_buf_putc(&em->quoted, ' ');
+  put_path(&em->quoted, path);
+  tr_buf_putc(&em->quoted, '\n');
+}
+
+void tr_emit_put(void* emitter, const char* s, size_t n) {
+  tr_emitter_t* em = emitter;
+  const char* end = s + n;
+  while (s < end) {
+    const char* nl = memchr(s, '\n', (size_t)(end - s));
+    if (!nl) {
+      tr_buf_add(&em->line, s, (size_t)(end - s));
+      return;
+    }
+    if (em->line.len) {
+      tr_buf_add(&em->line, s, (size_t)(nl - s));
+      emit_line(em, em->line.data, em->line.data + em->line.len, true);
+      em->line.len = 0;
+    } else {
+      emit_line(em, s, nl, true);
+    }
+    s = nl + 1;
+  }
+}
+
+/* The last line, if it has no '\n'. */
+static void finish(tr_emitter_t* em) {
+  if (em->line.len)
+    emit_line(em, em->line.data, em->line.data + em->line.len, false);
+  em->line.len = 0;
+  flush(em);
+  tr_buf_free(&em->line);
+  tr_buf_free(&em->quoted);
+}
+
+void tr_emit_lines(const char* text, const char* path, bool lines,
+                   tr_buf_t* out) {
+  tr_emitter_t em;
+  start(&em, path, lines);
+  em.out = *out;
+  tr_emit_put(&em, text, strlen(text));
+  finish(&em);
+  *out = em.out;
+}
+
+int tr_emit_open(tr_emitter_t* em, const char* out_path, const char* path,
+                 bool lines) {
+  start(em, path, lines);
+  em->out_path = out_path;
+  if (strcmp(out_path, "-") == 0) {
+    em->f = stdout;
+    return 0;
+  }
+  size_t n = strlen(out_path);
+  em->tmp = tr_xmalloc(n + 16);
+  snprintf(em->tmp, n + 16, "%s.tmpXXXXXX", out_path);
+  int fd = mkstemp(em->tmp);
+  if (fd >= 0) em->f = fdopen(fd, "w");
+  if (em->f == NULL) {
+    fprintf(stderr, "asyncc: error: cannot create '%s': %s\n", em->tmp,
+            strerror(errno));
+    if (fd >= 0) {
+      close(fd);
+      unlink(em->tmp);
+    }
+    free(em->tmp);
+    tr_buf_free(&em->line);
+    tr_buf_free(&em->quoted);
+    return -1;
+  }
+  return 0;
+}
+
+int tr_emit_close(tr_emitter_t* em) {
+  finish(em);
+  tr_buf_free(&em->out);
+  if (em->tmp == NULL) {
+    if (em->err != 0 || fflush(stdout) != 0) {
       fprintf(stderr, "asyncc: error: cannot write to stdout\n");
       return -1;
     }
     return 0;
   }
-  size_t n = strlen(path);
-  char* tmp = malloc(n + 16);
-  if (!tmp) return -1;
-  snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
-  int fd = mkstemp(tmp);
-  if (fd < 0) {
-    fprintf(stderr, "asyncc: error: cannot create '%s': %s\n", tmp,
-            strerror(errno));
-    free(tmp);
-    return -1;
-  }
-  FILE* f = fdopen(fd, "w");
-  int ok = f && fwrite(data, 1, len, f) == len;
-  if (f) ok = (fclose(f) == 0) && ok;
+  int ok = em->err == 0;
+  ok = (fclose(em->f) == 0) && ok;
   if (ok) {
     /* mkstemp creates 0600; make it like any file the user creates */
     mode_t um = umask(0);
     umask(um);
-    chmod(tmp, 0666 & ~um);
+    chmod(em->tmp, 0666 & ~um);
   }
-  if (!ok || rename(tmp, path) != 0) {
-    fprintf(stderr, "asyncc: error: cannot write '%s': %s\n", path,
+  int rc = 0;
+  if (!ok || rename(em->tmp, em->out_path) != 0) {
+    fprintf(stderr, "asyncc: error: cannot write '%s': %s\n", em->out_path,
             strerror(errno));
-    unlink(tmp);
-    free(tmp);
-    return -1;
+    unlink(em->tmp);
+    rc = -1;
   }
-  free(tmp);
-  return 0;
+  free(em->tmp);
+  return rc;
 }

@@ -7,6 +7,7 @@
 #define TR_EMIT_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "buf.h"
 
@@ -14,8 +15,29 @@
  * 'path'; with 'lines' false, markers are just dropped. */
 void tr_emit_lines(const char* text, const char* path, bool lines,
                    tr_buf_t* out);
-/* Writes 'data' to 'path' via a temporary file and rename(), so a failed
- * run never leaves a partial output. "-" is stdout. Returns 0 or -1. */
-int tr_emit_write(const char* path, const char* data, size_t len);
+
+/* The same conversion streamed into a file, a few pages at a time: open,
+ * put the marked text in pieces of any size, close. */
+typedef struct {
+  FILE* f;
+  char* tmp;            /* the temporary file, renamed at close */
+  const char* out_path; /* "-" is stdout */
+  tr_buf_t out;         /* output not yet written */
+  tr_buf_t line;        /* the line being assembled */
+  tr_buf_t quoted;      /* " \"path\"\n", the end of a #line */
+  bool lines;
+  unsigned src, presumed;
+  int err;
+} tr_emitter_t;
+
+/* Starts writing 'out_path' via a temporary file, so a failed run never
+ * leaves a partial output ("-": stdout). Returns 0 or -1 (reported). */
+int tr_emit_open(tr_emitter_t* em, const char* out_path, const char* path,
+                 bool lines);
+/* Appends 'n' bytes of marked text ('em' is a tr_emitter_t*). */
+void tr_emit_put(void* em, const char* s, size_t n);
+/* Writes the rest and renames the file into place. Returns 0 or -1
+ * (reported; the temporary file is removed). */
+int tr_emit_close(tr_emitter_t* em);
 
 #endif
