@@ -26,6 +26,17 @@
  * resumes it and then each parent in turn (a trampoline, so finishing a deep
  * chain does not grow the C stack) until a resume returns ASYNCC_PENDING or
  * the task's root frame is done.
+ *
+ * Embedded frames: a callee's frame may instead live inside its caller's
+ * frame (a union, asyncc__u, of the frames it awaits), prepared by
+ * asyncc__F_init(&f->asyncc__u.F, args...) and read through its asyncc__ret
+ * once it completed; no _take and no free follow. Besides same-file
+ * callees, the runtime's cheap leaves offer this (asyncc_yield, asyncc_sleep,
+ * asyncc_future_wait, asyncc_chan_send, asyncc_chan_recv): their complete
+ * frame types, exported _init functions and the contract (a completed
+ * embedded leaf owns nothing; a suspended one stays in place until it
+ * completes; cancellation completes it with UV_ECANCELED) are in
+ * asyncc/leaves.h.
  */
 #ifndef ASYNCC_FRAME_H
 #define ASYNCC_FRAME_H
