@@ -793,16 +793,16 @@ static void find_macro_uses(expand_t* x, tr_node_t* n) {
   bool rewritten =
       n->is_await || n->is_run || n->is_spawn ||
       n->kind == CXCursor_ReturnStmt || n->kind == CXCursor_DeclStmt ||
-      n->kind == CXCursor_ContinueStmt || n->kind == CXCursor_ForStmt ||
-      n->kind == CXCursor_CompoundLiteralExpr ||
+      n->kind == CXCursor_VarDecl || n->kind == CXCursor_ContinueStmt ||
+      n->kind == CXCursor_ForStmt || n->kind == CXCursor_CompoundLiteralExpr ||
       (n->kind == CXCursor_DeclRefExpr && n->local && !n->spelled);
   if (rewritten) {
     tr_macro_t* m = outermost_macro(x->p, n->start, n->end);
     if (m && (n->has_await || n->kind == CXCursor_ReturnStmt ||
               n->kind == CXCursor_DeclRefExpr ||
               n->kind == CXCursor_CompoundLiteralExpr ||
-              n->kind == CXCursor_DeclStmt || n->is_spawn || n->is_run ||
-              n->kind == CXCursor_ContinueStmt))
+              n->kind == CXCursor_DeclStmt || n->kind == CXCursor_VarDecl ||
+              n->is_spawn || n->is_run || n->kind == CXCursor_ContinueStmt))
       want_macro(x, m);
   }
   if (n->is_await || n->is_run || n->is_spawn) {
