@@ -128,10 +128,8 @@ FEATURE_NAMES = [f for f, _ in FEATURES]
 # features 'all' leaves out (new, or waiting for a transpiler fix: see
 # README.md); name them explicitly to try them ('all,+duff' or 'every')
 NOT_IN_ALL = {
-    "align",  # repro/alignas_local_dropped.c, repro/overaligned_frame.c
-    "complitindex",  # repro/complit_array_subscript_await.c
-    "enumtag",  # repro/enum_sibling_blocks.c, repro/enum_across_functions.c
-    "typedeps",  # repro/local_struct_bound_names_local.c
+    "align",  # repro/alignas_stack_local_await_init.c
+    "typedeps",  # repro/local_struct_bound_sizeof_local.c
     "macrodecl",  # repro/macro_whole_declaration.c
 }
 ALL = [f for f in FEATURE_NAMES if f not in NOT_IN_ALL]
