@@ -5,6 +5,8 @@
  * "f 1 1 / f 1 3 / 3"; transpiled prints garbage for the second b (e.g.
  * "f 1 22061"). Found by gen.py --seed 428 --size small (features 'all'),
  * where it was 'return await(f1(await(f1(ck, ck)), n1));'.
+ * Also with the read in the same argument: await(f(await(f(1u, 1u)) + n, 0u)).
+ * Not with a plain callee (h(await(f(..)), n) is fine).
  * A regression: an asyncc built at 17:43 gets it right; likely ca414ee
  * (use-after-suspension liveness). */
 #include <asyncc.h>
