@@ -21,6 +21,23 @@
 
 cmake_minimum_required(VERSION 3.20)
 
+# Appends to list <out> the -D/-U options found in the compiler flags
+# string <flags>, only for configuration <config> when it is not empty.
+function(_asyncc_flag_defs flags out config)
+  separate_arguments(_args UNIX_COMMAND "${flags}")
+  set(_list ${${out}})
+  foreach(_a IN LISTS _args)
+    if(_a MATCHES "^-[DU].")
+      if(config)
+        list(APPEND _list "$<$<CONFIG:${config}>:${_a}>")
+      else()
+        list(APPEND _list "${_a}")
+      endif()
+    endif()
+  endforeach()
+  set(${out} "${_list}" PARENT_SCOPE)
+endfunction()
+
 function(asyncc_target_sources target)
   if(NOT TARGET "${target}")
     message(FATAL_ERROR "asyncc_target_sources: '${target}' is not a target")
@@ -42,6 +59,21 @@ function(asyncc_target_sources target)
   set(_extra "$<TARGET_PROPERTY:${target},ASYNCC_CLANG_ARGS>")
   set(_inc_args "$<$<BOOL:${_incs}>:-I$<JOIN:${_incs},;-I>>")
   set(_def_args "$<$<BOOL:${_defs}>:-D$<JOIN:${_defs},;-D>>")
+  # -D/-U from CMAKE_C_FLAGS and the configuration's flags (NDEBUG in
+  # Release): macros such as assert() must expand as they will compile.
+  set(_flag_defs "")
+  _asyncc_flag_defs("${CMAKE_C_FLAGS}" _flag_defs "")
+  if(CMAKE_CONFIGURATION_TYPES)
+    set(_configs ${CMAKE_CONFIGURATION_TYPES})
+  else()
+    set(_configs "${CMAKE_BUILD_TYPE}")
+  endif()
+  foreach(_cfg IN LISTS _configs)
+    if(_cfg)
+      string(TOUPPER "${_cfg}" _ucfg)
+      _asyncc_flag_defs("${CMAKE_C_FLAGS_${_ucfg}}" _flag_defs "${_cfg}")
+    endif()
+  endforeach()
 
   foreach(_file IN LISTS ARGN)
     get_filename_component(_in "${_file}" ABSOLUTE
@@ -57,7 +89,7 @@ function(asyncc_target_sources target)
     add_custom_command(
       OUTPUT "${_out}"
       COMMAND asyncc::asyncc "${_in}" -o "${_out}" -MF "${_out}.d"
-              -- "${_inc_args}" "${_def_args}" "${_extra}"
+              -- "${_inc_args}" "${_def_args}" ${_flag_defs} "${_extra}"
       DEPENDS "${_in}" asyncc::asyncc
       DEPFILE "${_out}.d"
       COMMENT "asyncc ${_file}"

@@ -86,7 +86,8 @@ static bool used_after(uses_t* u, tr_node_t* n, unsigned from, unsigned to) {
       tr_node_t* r = u->refs[i];
       if (r->start >= n->end || shares_loop(n, r)) return true;
     }
-    return false;
+    /* awaits nested in its arguments suspend before the rest of them
+       are evaluated: f(await(g()), x) reads x after g's suspension */
   }
   for (unsigned i = 0; i < n->nkids; i++)
     if (used_after(u, n->kids[i], from, to)) return true;

@@ -230,6 +230,8 @@ static int expr_kids(tr_node_t* n, tr_node_t** out, int max) {
 
 static void explode(lower_t* L, tr_node_t* n, tr_buf_t* out, bool stable);
 static bool hoist_literal(lower_t* L, tr_node_t* n, tr_buf_t* out);
+static const char* align_spec(lower_t* L, const tr_local_t* l,
+                              long long* align);
 
 /* Values that cannot change while the function is suspended. */
 static bool is_stable(tr_node_t* n) {
@@ -663,10 +665,12 @@ static void lower_var(lower_t* L, tr_node_t* v, tr_buf_t* out, bool for_init,
     L->errors++;
     return;
   }
+  long long align;
+  const char* spec = v->local ? align_spec(L, v->local, &align) : "";
   if (init)
-    tr_buf_printf(out, "%s = %s;", d, render_node(L, init));
+    tr_buf_printf(out, "%s%s = %s;", spec, d, render_node(L, init));
   else
-    tr_buf_printf(out, "%s;", d);
+    tr_buf_printf(out, "%s%s;", spec, d);
   tr_buf_printf(out, "\n%s", L->indent);
 }
 
