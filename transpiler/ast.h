@@ -138,6 +138,8 @@ typedef struct {
 typedef struct tr_macro_s {
   unsigned start, end; /* byte range of the invocation */
   char* name;
+  CXCursor cur;   /* the MacroExpansion */
+  int stringizes; /* its definition uses #param: 1, no: 0, unknown: -1 */
 } tr_macro_t;
 
 /* shape.c */

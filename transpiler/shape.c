@@ -730,6 +730,8 @@ static enum CXChildVisitResult visit_macro(CXCursor c, CXCursor parent,
   p->macros[p->nmacros].start = s;
   p->macros[p->nmacros].end = e;
   p->macros[p->nmacros].name = name;
+  p->macros[p->nmacros].cur = c;
+  p->macros[p->nmacros].stringizes = -1;
   p->nmacros++;
   return CXChildVisit_Continue;
 }
@@ -788,8 +790,42 @@ static void want_macro(expand_t* x, tr_macro_t* m) {
 }
 
 /* Nodes the lowering rewrites as text must not come from a macro. */
+/* Whether macro invocation 'm' turns an argument into a string (#x). */
+static bool macro_stringizes(tr_prog_t* p, tr_macro_t* m) {
+  if (m->stringizes >= 0) return m->stringizes;
+  m->stringizes = 0;
+  CXCursor def = clang_getCursorReferenced(m->cur);
+  if (clang_Cursor_isNull(def)) return false;
+  CXToken* toks = NULL;
+  unsigned n = 0;
+  clang_tokenize(p->tu->tu, clang_getCursorExtent(def), &toks, &n);
+  for (unsigned i = 0; i < n && !m->stringizes; i++) {
+    CXString s = clang_getTokenSpelling(p->tu->tu, toks[i]);
+    m->stringizes = strcmp(clang_getCString(s), "#") == 0;
+    clang_disposeString(s);
+  }
+  clang_disposeTokens(p->tu->tu, toks, n);
+  return m->stringizes;
+}
+
+/* A kept variable spelled in the argument of a macro that stringizes it
+ * (assert(x > 0) prints "x > 0"): rewriting the argument's text would
+ * change the string, so the macro is expanded instead. */
+static void want_stringizing_macro(expand_t* x, tr_node_t* n) {
+  for (size_t i = 0; i < x->p->nmacros; i++) {
+    tr_macro_t* m = &x->p->macros[i];
+    if (m->start <= n->start && n->end <= m->end && macro_stringizes(x->p, m)) {
+      want_macro(x, outermost_macro(x->p, n->start, n->end));
+      return;
+    }
+  }
+}
+
 static void find_macro_uses(expand_t* x, tr_node_t* n) {
   if (!n->in_file) return;
+  if (n->kind == CXCursor_DeclRefExpr && n->spelled && n->local &&
+      n->local->promoted)
+    want_stringizing_macro(x, n);
   bool rewritten =
       n->is_await || n->is_run || n->is_spawn ||
       n->kind == CXCursor_ReturnStmt || n->kind == CXCursor_DeclStmt ||
