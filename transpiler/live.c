@@ -79,12 +79,30 @@ static void collect_uses(tr_node_t* n, uses_t* u) {
   for (unsigned i = 0; i < n->nkids; i++) collect_uses(n->kids[i], u);
 }
 
+/* The compound assignment whose target 'r' is (n += e), or NULL: the
+ * target is read when the assignment happens, after e's awaits. */
+static tr_node_t* compound_target_of(tr_node_t* r) {
+  tr_node_t* p = r->parent;
+  tr_node_t* k = r;
+  while (p &&
+         (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr)) {
+    k = p;
+    p = p->parent;
+  }
+  return p && p->kind == CXCursor_CompoundAssignOperator && p->nkids &&
+                 p->kids[0] == k
+             ? p
+             : NULL;
+}
+
 static bool used_after(uses_t* u, tr_node_t* n, unsigned from, unsigned to) {
   if (!n->has_await || n->end <= from || n->start >= to) return false;
   if (n->is_await && n->start >= from && n->end <= to) {
     for (size_t i = 0; i < u->nrefs; i++) {
       tr_node_t* r = u->refs[i];
       if (r->start >= n->end || shares_loop(n, r)) return true;
+      tr_node_t* a = compound_target_of(r);
+      if (a && a->start <= n->start && n->end <= a->end) return true;
     }
     /* awaits nested in its arguments suspend before the rest of them
        are evaluated: f(await(g()), x) reads x after g's suspension */
