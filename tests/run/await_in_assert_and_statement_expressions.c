@@ -1,7 +1,10 @@
 /* assert(await(...)) with glibc's GNU-mode assert, which puts the
  * expression both in a sizeof (unevaluated: no await there) and in a
  * statement expression (evaluated once); and GNU statement expressions
- * with awaits written directly, used for their value and as statements. */
+ * with awaits written directly, used for their value and as statements.
+ * NDEBUG is undefined so the assert runs in every build type (release
+ * builds define it, which would drop the awaited call). */
+#undef NDEBUG
 #include <assert.h>
 #include <asyncc.h>
 #include <stdio.h>
