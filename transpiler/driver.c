@@ -204,6 +204,9 @@ static int run(const tr_options_t* o) {
   tr_emitter_t em;
   if (tr_emit_open(&em, o->output ? o->output : "-", o->input, o->lines) != 0)
     goto teardown;
+  tr_line_map_t* map;
+  size_t nmap = tr_tu_line_map(&tu, &map);
+  tr_emit_set_map(&em, map, nmap);
   tr_edit_render_to(&ed, 0, (unsigned)tu.len, tr_emit_put, &em);
   if (tr_emit_close(&em) == 0) status = 0;
 

@@ -38,6 +38,40 @@ static const char* read_marker(const char* m, unsigned* src) {
   return *e == '\002' ? e + 1 : e;
 }
 
+/* Maps source line 'tag' through the user's #line directives: sets *file
+   to the index of the file that names it (see pfile), returns its line. */
+static unsigned presumed_of(const tr_emitter_t* em, unsigned tag,
+                            size_t* file) {
+  size_t k = em->nmap;
+  while (k > 0 && em->map[k - 1].from > tag) k--;
+  *file = 0;
+  if (k == 0) return tag;
+  const tr_line_map_t* m = &em->map[k - 1];
+  if (m->file) *file = k;
+  return m->line + (tag - m->from);
+}
+
+static void put_directive(tr_emitter_t* em, unsigned line, size_t file) {
+  tr_buf_t* out = &em->out;
+  tr_buf_add(out, "#line ", 6);
+  tr_buf_putu(out, line);
+  if (file == 0) {
+    tr_buf_add(out, em->quoted.data, em->quoted.len);
+  } else {
+    tr_buf_putc(out, ' ');
+    put_path(out, em->map[file - 1].file);
+    tr_buf_putc(out, '\n');
+  }
+}
+
+/* Whether source line 'tag' is one of the user's #line directives: the
+   compiler's presumed position after it is the directive's, not ours. */
+static bool is_user_directive(const tr_emitter_t* em, unsigned tag) {
+  for (size_t k = 0; k < em->nmap; k++)
+    if (em->map[k].from == tag + 1) return true;
+  return false;
+}
+
 static void flush(tr_emitter_t* em) {
   if (em->f && em->out.len) {
     if (fwrite(em->out.data, 1, em->out.len, em->f) != em->out.len)
@@ -70,11 +104,14 @@ static void emit_line(tr_emitter_t* em, const char* p, const char* e, bool nl) {
   }
   if (has_text || nl) {
     tr_buf_t* out = &em->out;
-    if (em->lines && tag && tag != em->presumed) {
-      tr_buf_add(out, "#line ", 6);
-      tr_buf_putu(out, tag);
-      tr_buf_add(out, em->quoted.data, em->quoted.len);
-      em->presumed = tag;
+    if (em->lines && tag) {
+      size_t file;
+      unsigned line = presumed_of(em, tag, &file);
+      if (line != em->presumed || file != em->pfile) {
+        put_directive(em, line, file);
+        em->presumed = line;
+        em->pfile = file;
+      }
     }
     for (const char* q = p; q < e;) {
       const char* m = memchr(q, '\001', (size_t)(e - q));
@@ -85,6 +122,7 @@ static void emit_line(tr_emitter_t* em, const char* p, const char* e, bool nl) {
     }
     if (nl) tr_buf_putc(out, '\n');
     em->presumed++;
+    if (tag && em->nmap && is_user_directive(em, tag)) em->presumed = 0;
   }
   if (nl && em->src) em->src++;
   if (em->out.len >= FLUSH_AT) flush(em);
@@ -97,6 +135,9 @@ static void start(tr_emitter_t* em, const char* path, bool lines) {
   em->lines = lines;
   em->src = 0;
   em->presumed = 0;
+  em->map = NULL;
+  em->nmap = 0;
+  em->pfile = 0;
   em->err = 0;
   tr_buf_init(&em->out);
   tr_buf_init(&em->line);
@@ -104,6 +145,11 @@ static void start(tr_emitter_t* em, const char* path, bool lines) {
   tr_buf_putc(&em->quoted, ' ');
   put_path(&em->quoted, path);
   tr_buf_putc(&em->quoted, '\n');
+}
+
+void tr_emit_set_map(tr_emitter_t* em, const tr_line_map_t* map, size_t n) {
+  em->map = map;
+  em->nmap = n;
 }
 
 void tr_emit_put(void* emitter, const char* s, size_t n) {

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "buf.h"
+#include "tu.h"
 
 /* Converts 'text' (with TR_LINE markers) to C with #line directives naming
  * 'path'; with 'lines' false, markers are just dropped. */
@@ -27,6 +28,9 @@ typedef struct {
   tr_buf_t quoted;      /* " \"path\"\n", the end of a #line */
   bool lines;
   unsigned src, presumed;
+  const tr_line_map_t* map; /* the user's #line directives, by line */
+  size_t nmap;
+  size_t pfile; /* the presumed file: 0 the input, k map[k - 1].file */
   int err;
 } tr_emitter_t;
 
@@ -34,6 +38,8 @@ typedef struct {
  * leaves a partial output ("-": stdout). Returns 0 or -1 (reported). */
 int tr_emit_open(tr_emitter_t* em, const char* out_path, const char* path,
                  bool lines);
+/* Makes the output's #line directives follow the user's own ones. */
+void tr_emit_set_map(tr_emitter_t* em, const tr_line_map_t* map, size_t n);
 /* Appends 'n' bytes of marked text ('em' is a tr_emitter_t*). */
 void tr_emit_put(void* em, const char* s, size_t n);
 /* Writes the rest and renames the file into place. Returns 0 or -1

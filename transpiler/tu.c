@@ -97,6 +97,41 @@ unsigned tr_tu_line(const tr_tu_t* t, unsigned off) {
   return lo + 1;
 }
 
+/* Whether line 'i' (0-based) is a "#line" or "# <digits>" directive. */
+static int is_line_directive(const tr_tu_t* t, unsigned i) {
+  const char* p = t->text + t->line_start[i];
+  const char* e = t->text + t->len;
+  while (p < e && (*p == ' ' || *p == '\t')) p++;
+  if (p >= e || *p++ != '#') return 0;
+  while (p < e && (*p == ' ' || *p == '\t')) p++;
+  if (p < e && *p >= '0' && *p <= '9') return 1;
+  return e - p > 5 && memcmp(p, "line", 4) == 0 &&
+         (p[4] == ' ' || p[4] == '\t');
+}
+
+/* A directive is found by its text, but the presumed position of the next
+   line comes from clang, so a directive in a skipped #if block, or one
+   spelled through a macro, counts exactly as the compiler counts it. */
+size_t tr_tu_line_map(const tr_tu_t* t, tr_line_map_t** map) {
+  size_t n = 0, cap = 0;
+  *map = NULL;
+  for (unsigned i = 0; i + 1 < t->nlines; i++) {
+    if (!is_line_directive(t, i)) continue;
+    CXSourceLocation loc = clang_getLocation(t->tu, t->file, i + 2, 1);
+    CXString f;
+    unsigned line;
+    clang_getPresumedLocation(loc, &f, &line, NULL);
+    const char* fs = clang_getCString(f);
+    *map = tr_grow(*map, &cap, n + 1, sizeof **map);
+    (*map)[n].from = i + 2;
+    (*map)[n].line = line;
+    (*map)[n].file = !fs || strcmp(fs, t->path) == 0 ? NULL : tr_strdup(fs);
+    n++;
+    clang_disposeString(f);
+  }
+  return n;
+}
+
 char* tr_cursor_name(CXCursor c) {
   CXString s = clang_getCursorSpelling(c);
   char* r = tr_strdup(clang_getCString(s));

@@ -41,6 +41,15 @@ void tr_tu_dispose(tr_tu_t* t);
 int tr_tu_offset(const tr_tu_t* t, CXSourceLocation loc, unsigned* off);
 /* 1-based line number of byte offset 'off'. */
 unsigned tr_tu_line(const tr_tu_t* t, unsigned off);
+/* Where the user's own #line directives move the presumed position: one
+ * entry per directive, from physical line 'from' on the presumed line is
+ * line + (physical - from) in 'file' (the main file's path if NULL). */
+typedef struct {
+  unsigned from, line;
+  const char* file;
+} tr_line_map_t;
+/* Collects the entries (arena array) into *map; returns how many. */
+size_t tr_tu_line_map(const tr_tu_t* t, tr_line_map_t** map);
 /* Cursor spelling (arena string). */
 char* tr_cursor_name(CXCursor c);
 char* tr_type_name(CXType t);
