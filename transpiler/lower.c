@@ -587,14 +587,26 @@ static void lower_expr_stmt(lower_t* L, tr_node_t* s) {
   tr_buf_free(&out);
 }
 
+/* 'what' in macro 'm' or in #included text: its text cannot be rewritten. */
+static void not_in_source(lower_t* L, tr_node_t* n, tr_macro_t* m,
+                          const char* what) {
+  if (m)
+    tr_diag_cursor(TR_ERROR, n->cur,
+                   "%s inside macro '%s' in an async function is not "
+                   "supported yet",
+                   what, m->name);
+  else
+    tr_diag_cursor(TR_ERROR, n->cur,
+                   "%s in text #included into an async function is not "
+                   "supported; write it in the function itself",
+                   what);
+  L->errors++;
+}
+
 static void lower_return(lower_t* L, tr_node_t* s) {
   tr_macro_t* m = tr_shape_in_macro(L->p, s->start, s->end);
   if (m || !s->in_file) {
-    tr_diag_cursor(TR_ERROR, s->cur,
-                   "'return' inside macro '%s' in an async function is not "
-                   "supported yet",
-                   m ? m->name : "?");
-    L->errors++;
+    not_in_source(L, s, m, "'return'");
     return;
   }
   tr_node_t* e = NULL;
@@ -685,11 +697,7 @@ static void lower_decl(lower_t* L, tr_node_t* ds, bool for_init) {
   if (!decl_needs_lowering(ds)) return;
   tr_macro_t* m = tr_shape_in_macro(L->p, ds->start, ds->end);
   if (m || !ds->in_file) {
-    tr_diag_cursor(TR_ERROR, ds->cur,
-                   "a declaration inside macro '%s' that must be kept across "
-                   "an await is not supported yet",
-                   m ? m->name : "?");
-    L->errors++;
+    not_in_source(L, ds, m, "a declaration that must be kept across an await");
     return;
   }
   tr_buf_t out;

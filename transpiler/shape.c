@@ -387,9 +387,56 @@ static void resolve_marker_callee(check_t* k, tr_node_t* n, const char* what) {
              what);
 }
 
+static void check_node(check_t* k, tr_node_t* n, int unevaluated);
+
+/* _Generic evaluates only its selected association. libclang does not say
+ * which that is, but the selection has exactly the selected expression's
+ * type: when one association has it, that one is evaluated; when several
+ * have it, asyncc cannot tell which, which matters only for an await. */
+static void check_generic(check_t* k, tr_node_t* n, int unevaluated) {
+  CXType ty = clang_getCursorType(n->cur);
+  unsigned same = 0, selected = n->nkids, ctl = n->nkids;
+  bool await_in_same = false;
+  for (unsigned i = 0; i < n->nkids; i++) {
+    tr_node_t* a = n->kids[i];
+    if (!clang_isExpression(a->kind)) continue;
+    if (ctl == n->nkids) {
+      ctl = i; /* the controlling expression */
+    } else if (clang_equalTypes(clang_getCursorType(a->cur), ty)) {
+      same++;
+      selected = i;
+      await_in_same |= a->has_await;
+    }
+  }
+  bool ambiguous = same > 1 && await_in_same && !unevaluated;
+  if (ambiguous)
+    error_at(k, n,
+             "'await' in a _Generic association whose type another "
+             "association shares: asyncc cannot tell which one is "
+             "selected; await into a variable first%s",
+             "");
+  for (unsigned i = 0; i < n->nkids; i++) {
+    /* (an ambiguous one is reported once, above, not as unevaluated) */
+    bool evaluated =
+        i != ctl && clang_isExpression(n->kids[i]->kind) &&
+        (ambiguous ? clang_equalTypes(clang_getCursorType(n->kids[i]->cur), ty)
+                   : same == 1 && i == selected);
+    check_node(k, n->kids[i], unevaluated || !evaluated);
+  }
+}
+
 static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
-  if (n->kind == CXCursor_UnaryExpr || n->kind == CXCursor_GenericSelectionExpr)
-    unevaluated = 1; /* sizeof/_Alignof operand; _Generic association */
+  if (n->kind == CXCursor_UnaryExpr)
+    unevaluated = 1; /* sizeof/_Alignof operand */
+  if (n->kind == CXCursor_GenericSelectionExpr) {
+    check_generic(k, n, unevaluated);
+    return;
+  }
+  if (n->is_await && k->fn && !n->in_file)
+    error_at(k, n,
+             "'await' in text #included into async function '%s' is not "
+             "supported; write the await in the function itself",
+             k->fn->name);
   if (n->is_await) {
     /* the expansions were recorded in file order: binary search */
     size_t lo = 0, hi = k->p->nawaits;
@@ -753,8 +800,9 @@ int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu) {
     if (!p->await_seen[i]) {
       tr_diag(TR_ERROR,
               clang_getLocationForOffset(tu->tu, tu->file, p->awaits[i]),
-              "'await' in an unevaluated operand (typeof, sizeof or "
-              "_Alignof): the call would never run");
+              "'await' in an unevaluated operand (typeof, sizeof, "
+              "_Alignof or an unselected _Generic association): the call "
+              "would never run");
       t.errors++;
     }
   return t.errors ? -1 : 0;

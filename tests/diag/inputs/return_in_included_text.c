@@ -1,0 +1,2 @@
+int y = z * 2;
+return y;
