@@ -960,6 +960,64 @@ static char* print_fitted(tr_node_t* n, unsigned lines) {
   return tr_buf_take(&b);
 }
 
+/* The directives inside [start, end) that still matter after it (#define,
+ * #undef, #pragma, with the conditionals around them) as one line each:
+ * the printed function has lost them. Returns how many. */
+static unsigned body_directives(const tr_tu_t* tu, unsigned start, unsigned end,
+                                tr_buf_t* out) {
+  unsigned n = 0;
+  for (unsigned i = tr_tu_line(tu, start); i < tu->nlines; i++) {
+    const char* q = tu->text + tu->line_start[i];
+    const char* e = tu->text + end;
+    if (q >= e) break;
+    while (q < e && (*q == ' ' || *q == '\t')) q++;
+    if (q >= e || *q != '#') continue;
+    const char* w = q + 1;
+    while (w < e && (*w == ' ' || *w == '\t')) w++;
+    /* an #include is in the printed text already; #line is the input's */
+    if (strncmp(w, "include", 7) == 0 || strncmp(w, "line", 4) == 0 ||
+        (*w >= '0' && *w <= '9'))
+      continue;
+    tr_buf_putc(out, '\n');
+    for (; q < e && *q != '\n'; q++) {
+      if (*q == '\\' && q + 1 < e && q[1] == '\n') { /* continuation */
+        q++;
+        i++;
+        continue;
+      }
+      tr_buf_putc(out, *q);
+    }
+    n++;
+  }
+  return n;
+}
+
+/* Function 'root' printed with its macros expanded, in exactly 'lines' + 1
+ * lines; its directives follow it (or precede it, if text follows it on
+ * its last line), so they keep their effect on the rest of the file. */
+static void put_expanded(tr_prog_t* p, tr_node_t* root, unsigned lines,
+                         tr_buf_t* b) {
+  tr_buf_t d;
+  tr_buf_init(&d);
+  unsigned n = body_directives(p->tu, root->start, root->end, &d);
+  if (n == 0 || n > lines) {
+    tr_buf_puts(b, print_fitted(root, lines));
+    tr_buf_free(&d);
+    return;
+  }
+  const char* rest = p->tu->text + root->end;
+  while (*rest == ' ' || *rest == '\t') rest++;
+  if (*rest == '\n' || *rest == '\0' || rest == p->tu->text + p->tu->len) {
+    tr_buf_puts(b, print_fitted(root, lines - n));
+    tr_buf_add(b, d.data, d.len);
+  } else {
+    tr_buf_add(b, d.data + 1, d.len - 1); /* no leading '\n' */
+    tr_buf_putc(b, '\n');
+    tr_buf_puts(b, print_fitted(root, lines - n));
+  }
+  tr_buf_free(&d);
+}
+
 char* tr_shape_expand_macros(tr_prog_t* p, size_t* len) {
   tr_buf_t b;
   tr_buf_init(&b);
@@ -975,7 +1033,7 @@ char* tr_shape_expand_macros(tr_prog_t* p, size_t* len) {
     for (unsigned k = t->root->start; k < t->root->end; k++)
       if (p->tu->text[k] == '\n') lines++;
     tr_buf_add(&b, p->tu->text + pos, t->root->start - pos);
-    tr_buf_puts(&b, print_fitted(t->root, lines));
+    put_expanded(p, t->root, lines, &b);
     pos = t->root->end;
   }
   if (!any) {
