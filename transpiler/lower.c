@@ -1080,6 +1080,34 @@ static void rename_type_refs(lower_t* L, tr_node_t* n) {
   for (unsigned i = 0; i < n->nkids; i++) rename_type_refs(L, n->kids[i]);
 }
 
+/* A struct or union moved out of the body after a '#pragma pack' in the
+ * body must keep its packing at file scope: it is wrapped in a pack of its
+ * own alignment, which is what gives each member min(pack, its alignment)
+ * again. (A pack in effect before the function also covers the moved
+ * type, which goes right before the function.) */
+static void put_moved_type(lower_t* L, tr_node_t* d, const char* text) {
+  long long align = -1;
+  for (tr_node_t* k = d; k && align < 0; k = k->nkids ? k->kids[0] : NULL)
+    if (k->kind == CXCursor_StructDecl || k->kind == CXCursor_UnionDecl)
+      align = clang_Type_getAlignOf(clang_getCursorType(k->cur));
+  bool pack = false;
+  const char* t = L->tu->text;
+  for (unsigned i = L->fn->body->start; align > 0 && i + 6 < d->start; i++)
+    if (t[i] == 'p' && memcmp(t + i, "pragma", 6) == 0) {
+      unsigned j = i + 6;
+      while (j < d->start &&
+             (t[j] == ' ' || t[j] == '\t' || t[j] == '(' || t[j] == '"'))
+        j++;
+      if (j + 4 <= d->start && memcmp(t + j, "pack", 4) == 0) pack = true;
+    }
+  if (pack)
+    tr_buf_printf(&L->types,
+                  "#pragma pack(push, %lld)\n%s\n#pragma pack(pop)\n", align,
+                  text);
+  else
+    tr_buf_printf(&L->types, "%s\n", text);
+}
+
 /* Moves the renamed type declarations out of the body (after renaming, so
  * the moved text uses the new names). */
 static void move_types(lower_t* L, tr_node_t* n) {
@@ -1091,7 +1119,7 @@ static void move_types(lower_t* L, tr_node_t* n) {
         named = true;
     }
     if (named && !vars) {
-      tr_buf_printf(&L->types, "%s\n", render(L, n->start, n->end));
+      put_moved_type(L, n->nkids ? n->kids[0] : n, render(L, n->start, n->end));
       tr_edit_replace(L->ed, n->start, n->end, TR_GEN "");
     } else if (named) {
       for (unsigned i = 0; i < n->nkids; i++) {
@@ -1100,7 +1128,7 @@ static void move_types(lower_t* L, tr_node_t* n) {
         if (!nn || d->kind == CXCursor_TypedefDecl ||
             !clang_isCursorDefinition(d->cur))
           continue;
-        tr_buf_printf(&L->types, "%s;\n", render(L, d->start, d->end));
+        put_moved_type(L, d, tr_sprintf("%s;", render(L, d->start, d->end)));
         tr_edit_replace(L->ed, d->start, d->end,
                         tr_sprintf("%s %s",
                                    d->kind == CXCursor_StructDecl  ? "struct"
