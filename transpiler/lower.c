@@ -1108,10 +1108,63 @@ static void put_moved_type(lower_t* L, tr_node_t* d, const char* text) {
     tr_buf_printf(&L->types, "%s\n", text);
 }
 
+static bool names_local(tr_node_t* n) {
+  if (n->kind == CXCursor_DeclRefExpr) {
+    CXCursor d = clang_getCursorReferenced(n->cur);
+    enum CXCursorKind k = clang_getCursorKind(d);
+    if (k == CXCursor_ParmDecl ||
+        (k == CXCursor_VarDecl &&
+         clang_getCursorKind(clang_getCursorSemanticParent(d)) !=
+             CXCursor_TranslationUnit))
+      return true;
+  }
+  for (unsigned i = 0; i < n->nkids; i++)
+    if (names_local(n->kids[i])) return true;
+  return false;
+}
+
+/* An array bound of a moved type (a member's, a typedef's) that names a
+ * local (sizeof q / sizeof q[0]) means nothing at file scope: it becomes
+ * the constant it is. */
+static void fix_local_bounds(lower_t* L, tr_node_t* n) {
+  if (n->kind == CXCursor_FieldDecl || n->kind == CXCursor_TypedefDecl) {
+    CXType t = n->kind == CXCursor_FieldDecl
+                   ? clang_getCursorType(n->cur)
+                   : clang_getTypedefDeclUnderlyingType(n->cur);
+    /* libclang visits the innermost bound first; the text has the
+       outermost first, as the type does */
+    unsigned done = 0; /* bounds already paired with a dimension */
+    for (; t.kind == CXType_ConstantArray; t = clang_getArrayElementType(t)) {
+      tr_node_t* b = NULL;
+      unsigned seen = 0;
+      for (unsigned i = 0; i < n->nkids; i++) {
+        tr_node_t* k = n->kids[i];
+        if (!clang_isExpression(k->kind) || !k->in_file) continue;
+        unsigned before = 0; /* bounds spelled before this one */
+        for (unsigned j = 0; j < n->nkids; j++)
+          if (clang_isExpression(n->kids[j]->kind) && n->kids[j]->in_file &&
+              n->kids[j]->start < k->start)
+            before++;
+        if (before == done) b = k;
+        seen++;
+      }
+      if (!b || done++ >= seen) break;
+      if (b->spelled && names_local(b))
+        tr_edit_replace(L->ed, b->start, b->end,
+                        tr_sprintf("%lld", clang_getArraySize(t)));
+    }
+    return;
+  }
+  for (unsigned i = 0; i < n->nkids; i++) fix_local_bounds(L, n->kids[i]);
+}
+
 /* Moves the renamed type declarations out of the body (after renaming, so
  * the moved text uses the new names). */
 static void move_types(lower_t* L, tr_node_t* n) {
   if (n->kind == CXCursor_DeclStmt) {
+    for (unsigned i = 0; i < n->nkids; i++)
+      if (is_type_decl(n->kids[i]) && tr_frame_hoisted_name(n->kids[i]->cur))
+        fix_local_bounds(L, n->kids[i]);
     bool vars = false, named = false;
     for (unsigned i = 0; i < n->nkids; i++) {
       if (n->kids[i]->kind == CXCursor_VarDecl) vars = true;
