@@ -604,6 +604,13 @@ static void collect_params(tr_fn_t* fn, tr_node_t* root) {
     l->name = tr_cursor_name(pc);
     if (l->name[0] == '\0') l->name = tr_sprintf("asyncc__p%d", idx);
     l->type = clang_getArgType(ft, (unsigned)idx);
+    /* An old-style definition's function type has the promoted types
+       (int for unsigned char): the frame keeps the declared one, so the
+       init function's store converts the argument as the callee would. */
+    CXType pt = clang_getUnqualifiedType(clang_getCursorType(pc));
+    if (!clang_equalTypes(clang_getCanonicalType(pt),
+                          clang_getCanonicalType(l->type)))
+      l->type = pt;
     l->is_param = true;
     l->promoted = true;
     l->scope = fn->body;
