@@ -57,6 +57,12 @@ struct tr_local_s {
   unsigned scope_start; /* byte offset where the scope begins (the decl) */
   bool is_param;
   bool promoted; /* lives in the frame */
+  /* promoted scalars whose address never escapes (live.c): the text range
+     outside which their value is never needed, so another such local of
+     the same block whose range is disjoint may share the storage */
+  bool shareable;
+  unsigned live_from, live_to;
+  int slot; /* frame.c: k > 0 shares the union asyncc__v<k> of its block */
   tr_local_t* next;
 };
 

@@ -1,6 +1,7 @@
 /* frame.c - LAYOUT: frame field names and C declarators (see frame.h). */
 #include "frame.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -235,6 +236,57 @@ static void assign_paths(tr_block_t* b, const char* path, int* unions) {
                  unions);
 }
 
+static int by_live_from(const void* a, const void* b) {
+  const tr_local_t* x = *(tr_local_t* const*)a;
+  const tr_local_t* y = *(tr_local_t* const*)b;
+  return x->live_from < y->live_from ? -1 : x->live_from > y->live_from;
+}
+
+/* Shareable locals of one block whose live ranges never overlap share a
+ * union (interval colouring: taken by start, each goes to the first slot
+ * whose last range ended before it starts). A slot left with one local
+ * is no union. */
+static void assign_slots(tr_fn_t* fn) {
+  size_t n = 0;
+  for (tr_local_t* l = fn->locals; l; l = l->next)
+    if (l->promoted && l->shareable) n++;
+  if (n < 2) return;
+  tr_local_t** v = tr_alloc(n * sizeof *v);
+  n = 0;
+  for (tr_local_t* l = fn->locals; l; l = l->next)
+    if (l->promoted && l->shareable) v[n++] = l;
+  qsort(v, n, sizeof *v, by_live_from);
+  struct {
+    tr_block_t* b;
+    unsigned to;
+    int members;
+  }* slot = tr_alloc(n * sizeof *slot);
+  size_t nslots = 0;
+  int* of = tr_alloc(n * sizeof *of); /* v[i]'s slot */
+  for (size_t i = 0; i < n; i++) {
+    size_t k = 0;
+    while (k < nslots &&
+           (slot[k].b != v[i]->block || slot[k].to > v[i]->live_from))
+      k++;
+    if (k == nslots) {
+      slot[nslots].b = v[i]->block;
+      slot[nslots++].members = 0;
+    }
+    slot[k].to = v[i]->live_to;
+    slot[k].members++;
+    of[i] = (int)k;
+  }
+  /* numbered by first member in declaration order, for stable names */
+  int* id = tr_alloc(nslots * sizeof *id);
+  int next = 0;
+  for (tr_local_t* l = fn->locals; l; l = l->next)
+    for (size_t i = 0; i < n; i++)
+      if (v[i] == l && slot[of[i]].members > 1) {
+        if (!id[of[i]]) id[of[i]] = ++next;
+        l->slot = id[of[i]];
+      }
+}
+
 void tr_frame_name_fields(tr_fn_t* fn) {
   for (tr_local_t* l = fn->locals; l; l = l->next) {
     if (!l->promoted) {
@@ -258,6 +310,10 @@ void tr_frame_name_fields(tr_fn_t* fn) {
   collapse(fn->blocks, fn);
   int unions = 0;
   assign_paths(fn->blocks, "", &unions);
+  assign_slots(fn);
   for (tr_local_t* l = fn->locals; l; l = l->next)
-    if (l->promoted) l->field = tr_sprintf("%s%s", l->block->path, l->member);
+    if (l->promoted)
+      l->field = l->slot ? tr_sprintf("%sasyncc__v%d.%s", l->block->path,
+                                      l->slot, l->member)
+                         : tr_sprintf("%s%s", l->block->path, l->member);
 }

@@ -138,6 +138,32 @@ static bool variably_modified(CXType t) {
   }
 }
 
+/* Whether 'n' lies in the statement a loop repeats (not a for's init). */
+static bool in_loop_body(tr_node_t* loop, tr_node_t* n) {
+  if (!loop->nkids) return false;
+  tr_node_t* body = loop->kind == CXCursor_DoStmt ? loop->kids[0]
+                                                  : loop->kids[loop->nkids - 1];
+  return body->start <= n->start && n->end <= body->end;
+}
+
+/* The range from the declaration to the last reference, a reference in a
+ * loop counting up to the loop's end (the back edge reaches the uses
+ * before it) unless the declaration is in that loop's body, where each
+ * iteration begins a new lifetime. Without goto (checked by the caller),
+ * no other path reaches a reference from outside the range. */
+static void live_range(tr_local_t* l, uses_t* u) {
+  l->shareable = true;
+  l->live_from = l->scope_start;
+  l->live_to = l->scope_start;
+  for (size_t i = 0; i < u->nrefs; i++) {
+    tr_node_t* r = u->refs[i];
+    unsigned to = r->end;
+    for (tr_node_t* lp = loop_of(r); lp; lp = loop_of(lp))
+      if (!(l->node && in_loop_body(lp, l->node)) && lp->end > to) to = lp->end;
+    if (to > l->live_to) l->live_to = to;
+  }
+}
+
 void tr_live_compute(tr_fn_t* fn) {
   bool gotos = has_goto(fn->body);
   for (tr_local_t* l = fn->locals; l; l = l->next) {
@@ -150,5 +176,7 @@ void tr_live_compute(tr_fn_t* fn) {
     collect_uses(fn->body, &u);
     if (!u.escapes && !used_after(&u, l->scope, l->scope_start, l->scope->end))
       l->promoted = false;
+    else if (!u.escapes)
+      live_range(l, &u);
   }
 }

@@ -1422,24 +1422,45 @@ static const char* align_spec(lower_t* L, const tr_local_t* l,
 
 /* The members of block 'b' (see tr_block_t): its own locals, then its
  * nested blocks, sharing storage when there are several. */
+static void emit_local(lower_t* L, tr_buf_t* out, tr_local_t* l,
+                       const char* ind) {
+  const char* why = NULL;
+  char* d = l->is_param
+                ? tr_frame_param_declarator(l->type, l->member, true, &why)
+                : tr_frame_declarator(l->type, l->member, true, &why);
+  if (!d) {
+    tr_diag_cursor(TR_ERROR, l->decl,
+                   "variable '%s' is live across an await, but its type "
+                   "cannot be stored in the frame: %s",
+                   l->name, why ? why : "unsupported type");
+    L->errors++;
+    return;
+  }
+  long long align;
+  tr_buf_printf(out, "%s%s%s;\n", ind, align_spec(L, l, &align), d);
+}
+
+/* The first local of union asyncc__v<slot>, which is declared there. */
+static tr_local_t* slot_first(tr_fn_t* fn, int slot) {
+  for (tr_local_t* l = fn->locals; l; l = l->next)
+    if (l->promoted && l->slot == slot) return l;
+  return NULL;
+}
+
 static void emit_block(lower_t* L, tr_buf_t* out, tr_block_t* b,
                        const char* ind) {
   for (tr_local_t* l = L->fn->locals; l; l = l->next) {
     if (!l->promoted || l->block != b) continue;
-    const char* why = NULL;
-    char* d = l->is_param
-                  ? tr_frame_param_declarator(l->type, l->member, true, &why)
-                  : tr_frame_declarator(l->type, l->member, true, &why);
-    if (!d) {
-      tr_diag_cursor(TR_ERROR, l->decl,
-                     "variable '%s' is live across an await, but its type "
-                     "cannot be stored in the frame: %s",
-                     l->name, why ? why : "unsupported type");
-      L->errors++;
-      continue;
+    if (!l->slot) {
+      emit_local(L, out, l, ind);
+    } else if (slot_first(L->fn, l->slot) == l) {
+      tr_buf_printf(out, "%sunion { /* variables that never live at once */\n",
+                    ind);
+      const char* in2 = tr_sprintf("%s  ", ind);
+      for (tr_local_t* m = l; m; m = m->next)
+        if (m->promoted && m->slot == l->slot) emit_local(L, out, m, in2);
+      tr_buf_printf(out, "%s} asyncc__v%d;\n", ind, l->slot);
     }
-    long long align;
-    tr_buf_printf(out, "%s%s%s;\n", ind, align_spec(L, l, &align), d);
   }
   if (b->nkids == 1) {
     emit_block(L, out, b->kids, ind);
@@ -1633,16 +1654,43 @@ static const char* live_states(lower_t* L, unsigned from, unsigned to) {
 }
 
 /* Lays out the members of block 'b' at 'y', as emit_block declares them. */
+static void report_local(lower_t* L, layout_t* y, tr_local_t* l,
+                         const char* all) {
+  long long align;
+  if (align_spec(L, l, &align)[0] && !align) L->fn->overaligned = true;
+  if (align < clang_Type_getAlignOf(l->type)) align = 0;
+  field(y, l->field, tr_type_name(l->type), clang_Type_getSizeOf(l->type),
+        align ? align : clang_Type_getAlignOf(l->type),
+        l->is_param    ? all
+        : l->shareable ? live_states(L, l->live_from, l->live_to)
+                       : live_states(L, l->scope_start, l->scope->end));
+}
+
 static void report_block(lower_t* L, layout_t* y, tr_block_t* b,
                          const char* all) {
   for (tr_local_t* l = L->fn->locals; l; l = l->next) {
     if (!l->promoted || l->block != b) continue;
-    long long align;
-    if (align_spec(L, l, &align)[0] && !align) L->fn->overaligned = true;
-    if (align < clang_Type_getAlignOf(l->type)) align = 0;
-    field(y, l->field, tr_type_name(l->type), clang_Type_getSizeOf(l->type),
-          align ? align : clang_Type_getAlignOf(l->type),
-          l->is_param ? all : live_states(L, l->scope_start, l->scope->end));
+    if (!l->slot) {
+      report_local(L, y, l, all);
+      continue;
+    }
+    if (slot_first(L->fn, l->slot) != l) continue;
+    long long size = 0, align = 1;
+    for (tr_local_t* m = l; m; m = m->next) {
+      if (!m->promoted || m->slot != l->slot) continue;
+      layout_t s = {NULL, 0, 1};
+      report_local(L, &s, m, all);
+      if (s.off > size) size = s.off;
+      if (s.align > align) align = s.align;
+    }
+    size = (size + align - 1) / align * align;
+    field(y, tr_sprintf("asyncc__v%d", l->slot), "union of variables", size,
+          align, "shared by the variables below");
+    for (tr_local_t* m = l; m; m = m->next) {
+      if (!m->promoted || m->slot != l->slot) continue;
+      layout_t s = {y->out, y->off - size, 1};
+      report_local(L, &s, m, all);
+    }
   }
   if (b->nkids == 1) report_block(L, y, b->kids, all);
   if (b->nkids < 2) return;

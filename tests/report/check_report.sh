@@ -52,5 +52,13 @@ if [ -z "$x" ] || [ "$x" != "$y" ]; then
   echo "sibling blocks' locals x (offset '$x') and y (offset '$y') do not share storage"
   exit 1
 fi
+# storage sharing in one block: a and b share a union, k does not
+a=$(awk '$1=="async" {fn=$3} fn=="sequence" && $3=="asyncc__v1.a" {print $1}' "$work/report.txt")
+b=$(awk '$1=="async" {fn=$3} fn=="sequence" && $3=="asyncc__v1.b" {print $1}' "$work/report.txt")
+k=$(awk '$1=="async" {fn=$3} fn=="sequence" && $3=="k" {print $1}' "$work/report.txt")
+if [ -z "$a" ] || [ "$a" != "$b" ] || [ -z "$k" ] || [ "$k" = "$a" ]; then
+  echo "disjoint locals a (offset '$a') and b (offset '$b') do not share storage, or k (offset '$k') does"
+  exit 1
+fi
 echo "report matches the compiler's layout"
 

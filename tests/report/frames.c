@@ -50,6 +50,19 @@ static async int siblings(int n) {
   return r;
 }
 
+/* Locals of one block whose live ranges never overlap share storage: 'a'
+ * is dead when 'b' is declared. 'k', used in the loop after 'b' is
+ * declared, overlaps both. */
+static async long sequence(int n) {
+  long k = n;
+  int a = await(leaf(n));
+  a += await(leaf(a));
+  k += a;
+  double b = await(leaf(2)) * 1.5;
+  for (int i = 0; i < 2; i++) b += await(leaf((int)k));
+  return (long)b + k;
+}
+
 /* An alignment specifier on a local is kept by its frame field. */
 static async int aligned(int n) {
   _Alignas(32) char c = (char)n;
@@ -62,6 +75,7 @@ async int amain(void) {
   double r = await(mid('a', b));
   printf("%.1f %d\n", r, await(dead_after(4)));
   printf("%d\n", await(siblings(1)));
+  printf("%ld\n", await(sequence(3)));
   printf("%d\n", await(aligned(3)));
   return 0;
 }
