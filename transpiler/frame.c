@@ -91,8 +91,23 @@ static char* leaf(CXType t, bool drop_const, const char** why) {
   return tr_sprintf("%s%s", quals(t, drop_const), base);
 }
 
+/* A typeof type: libclang spells it as written, 'typeof (x)', which names
+ * a local (meaningless at file scope) with a keyword C11 lacks. */
+static bool is_typeof(CXType t) {
+  if (t.kind != CXType_Unexposed) return false;
+  CXString s = clang_getTypeSpelling(t);
+  const char* c = clang_getCString(s);
+  while (*c == ' ' || strncmp(c, "const ", 6) == 0 ||
+         strncmp(c, "volatile ", 9) == 0)
+    c += *c == ' ' ? 1 : *c == 'c' ? 6 : 9;
+  bool r = strncmp(c, "typeof", 6) == 0 || strncmp(c, "__typeof", 8) == 0;
+  clang_disposeString(s);
+  return r;
+}
+
 static char* decl(CXType t, const char* inner, bool drop_const,
                   const char** why) {
+  if (is_typeof(t)) t = clang_getCanonicalType(t);
   switch (t.kind) {
     case CXType_Pointer: {
       CXType pt = clang_getPointeeType(t);

@@ -932,6 +932,20 @@ static char* print_fitted(tr_node_t* n, unsigned lines) {
         quote = 0;
     } else if (t[i] == '"' || t[i] == '\'') {
       quote = t[i];
+    } else if (t[i] == ',' && (strncmp(t + i, ", _Alignas(", 11) == 0 ||
+                               strncmp(t + i, ", _Atomic() ", 12) == 0)) {
+      /* the printer repeats a declaration's _Alignas before each later
+         declarator, or empties its _Atomic there: both belong to the
+         declaration's specifiers, which the first declarator has */
+      size_t j = i + 2, depth = 0;
+      for (; j < len; j++) {
+        if (t[j] == '(') depth++;
+        if (t[j] == ')' && --depth == 0) break;
+      }
+      tr_buf_puts(&b, ", ");
+      i = j + 1;
+      while (i + 1 < len && t[i + 1] == ' ') i++;
+      continue;
     } else if (!quote && (i == 0 || !is_ident_char(t[i - 1]))) {
       /* the printer spells C11's and GNU's keywords as C23's */
       static const char* const kw[][2] = {{"static_assert", "_Static_assert"},
