@@ -2,10 +2,12 @@
 #define _POSIX_C_SOURCE 200809L
 #include "driver.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ast.h"
@@ -95,8 +97,14 @@ static int write_depfile(const tr_options_t* o, tr_tu_t* tu) {
 }
 
 static int run(const tr_options_t* o) {
-  if (!file_exists(o->input)) {
-    fprintf(stderr, "asyncc: error: cannot open '%s': no such file\n",
+  struct stat st;
+  if (stat(o->input, &st) != 0 || !file_exists(o->input)) {
+    fprintf(stderr, "asyncc: error: cannot open '%s': %s\n", o->input,
+            strerror(errno));
+    return 2;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    fprintf(stderr, "asyncc: error: cannot open '%s': is a directory\n",
             o->input);
     return 2;
   }

@@ -206,7 +206,7 @@ int tr_emit_open(tr_emitter_t* em, const char* out_path, const char* path,
   int fd = mkstemp(em->tmp);
   if (fd >= 0) em->f = fdopen(fd, "w");
   if (em->f == NULL) {
-    fprintf(stderr, "asyncc: error: cannot create '%s': %s\n", em->tmp,
+    fprintf(stderr, "asyncc: error: cannot write '%s': %s\n", out_path,
             strerror(errno));
     if (fd >= 0) {
       close(fd);
