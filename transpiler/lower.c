@@ -1034,13 +1034,23 @@ static void name_enumerators(lower_t* L, tr_node_t* n) {
   }
 }
 
+/* A tag defined in the type name of an expression (a cast, a compound
+ * literal, sizeof): it is declared in the enclosing block, as if by a
+ * declaration of its own. */
+static bool in_type_name(tr_node_t* n) {
+  return n->kind != CXCursor_TypedefDecl && n->parent &&
+         clang_isExpression(n->parent->kind) &&
+         clang_isCursorDefinition(n->cur);
+}
+
 /* Names the block-scope types of the body: struct pair in amain becomes
  * struct asyncc__amain_pair, so it can be declared at file scope, where
  * the frame struct (which may hold values of it) can see it. An untagged
  * struct, union or enum gets a tag, asyncc__amain_1. */
 static void name_types(lower_t* L, tr_node_t* n) {
-  if (is_type_decl(n) && n->parent && n->parent->kind == CXCursor_DeclStmt &&
-      n->in_file && n->spelled) {
+  if (is_type_decl(n) && n->parent &&
+      (n->parent->kind == CXCursor_DeclStmt || in_type_name(n)) && n->in_file &&
+      n->spelled) {
     char* name = tr_cursor_name(n->cur);
     CXType ut = clang_getTypedefDeclUnderlyingType(n->cur);
     bool vla = n->kind == CXCursor_TypedefDecl &&
@@ -1158,6 +1168,18 @@ static void fix_local_bounds(lower_t* L, tr_node_t* n) {
   for (unsigned i = 0; i < n->nkids; i++) fix_local_bounds(L, n->kids[i]);
 }
 
+/* Moves the definition of tag 'd' to file scope; 'struct NN' stays. */
+static void move_definition(lower_t* L, tr_node_t* d) {
+  const char* nn = tr_frame_hoisted_name(d->cur);
+  put_moved_type(L, d, tr_sprintf("%s;", render(L, d->start, d->end)));
+  tr_edit_replace(L->ed, d->start, d->end,
+                  tr_sprintf("%s %s",
+                             d->kind == CXCursor_StructDecl  ? "struct"
+                             : d->kind == CXCursor_UnionDecl ? "union"
+                                                             : "enum",
+                             nn));
+}
+
 /* Moves the renamed type declarations out of the body (after renaming, so
  * the moved text uses the new names). */
 static void move_types(lower_t* L, tr_node_t* n) {
@@ -1177,23 +1199,21 @@ static void move_types(lower_t* L, tr_node_t* n) {
     } else if (named) {
       for (unsigned i = 0; i < n->nkids; i++) {
         tr_node_t* d = n->kids[i];
-        const char* nn = is_type_decl(d) ? tr_frame_hoisted_name(d->cur) : NULL;
-        if (!nn || d->kind == CXCursor_TypedefDecl ||
-            !clang_isCursorDefinition(d->cur))
-          continue;
-        put_moved_type(L, d, tr_sprintf("%s;", render(L, d->start, d->end)));
-        tr_edit_replace(L->ed, d->start, d->end,
-                        tr_sprintf("%s %s",
-                                   d->kind == CXCursor_StructDecl  ? "struct"
-                                   : d->kind == CXCursor_UnionDecl ? "union"
-                                                                   : "enum",
-                                   nn));
+        if (is_type_decl(d) && d->kind != CXCursor_TypedefDecl &&
+            clang_isCursorDefinition(d->cur) && tr_frame_hoisted_name(d->cur))
+          move_definition(L, d);
       }
     }
+    for (unsigned i = 0; i < n->nkids; i++) /* tags in initializers */
+      if (n->kids[i]->kind == CXCursor_VarDecl) move_types(L, n->kids[i]);
     return;
   }
-  for (unsigned i = 0; i < n->nkids; i++)
-    if (!clang_isExpression(n->kids[i]->kind)) move_types(L, n->kids[i]);
+  if (is_type_decl(n) && in_type_name(n) && tr_frame_hoisted_name(n->cur)) {
+    fix_local_bounds(L, n);
+    move_definition(L, n);
+    return;
+  }
+  for (unsigned i = 0; i < n->nkids; i++) move_types(L, n->kids[i]);
 }
 
 /* Literals with awaits inside are hoisted by explode(), after the awaits
