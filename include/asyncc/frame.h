@@ -146,6 +146,29 @@ static inline int asyncc__frame_call(asyncc_frame_t* parent,
     asyncc__L##n : if (0) {}                                     \
   } while (0)
 
+/* A function asyncc had to macro-expand was expanded with clang's own
+ * <stdatomic.h>, whose macros use clang's __c11_atomic_* builtins. GCC has
+ * none of them; its __atomic_* builtins take the same arguments and memory
+ * orders (compare-exchange adds 'weak'; init and is_lock_free add one). */
+#if defined(__GNUC__) && !defined(__clang__)
+#define __c11_atomic_load __atomic_load_n
+#define __c11_atomic_store __atomic_store_n
+#define __c11_atomic_exchange __atomic_exchange_n
+#define __c11_atomic_fetch_add __atomic_fetch_add
+#define __c11_atomic_fetch_sub __atomic_fetch_sub
+#define __c11_atomic_fetch_and __atomic_fetch_and
+#define __c11_atomic_fetch_or __atomic_fetch_or
+#define __c11_atomic_fetch_xor __atomic_fetch_xor
+#define __c11_atomic_thread_fence __atomic_thread_fence
+#define __c11_atomic_signal_fence __atomic_signal_fence
+#define __c11_atomic_compare_exchange_strong(p, e, d, s, f) \
+  __atomic_compare_exchange_n(p, e, d, 0, s, f)
+#define __c11_atomic_compare_exchange_weak(p, e, d, s, f) \
+  __atomic_compare_exchange_n(p, e, d, 1, s, f)
+#define __c11_atomic_init(p, v) __atomic_store_n(p, v, __ATOMIC_RELAXED)
+#define __c11_atomic_is_lock_free(n) __atomic_is_lock_free(n, 0)
+#endif
+
 #ifdef __cplusplus
 }
 #endif
