@@ -634,10 +634,45 @@ static tr_node_t* var_init(tr_node_t* v) {
 
 /* One declarator of a regenerated declaration: a promoted variable becomes
  * an assignment to its field, another stays a declaration. */
+/* A variable-length array declared with an await in its size (the await
+ * runs before the array exists, so the array itself is no frame field):
+ * re-declared with its sizes as written, the await now a temporary. */
+static char* vla_declarator(lower_t* L, tr_node_t* v, const char* name) {
+  tr_node_t* size[8];
+  unsigned n = 0;
+  for (unsigned i = 0; i < v->nkids && n < 8; i++)
+    if (clang_isExpression(v->kids[i]->kind) && v->kids[i]->in_file &&
+        v->kids[i]->start < v->end &&
+        !clang_equalCursors(v->kids[i]->cur,
+                            clang_Cursor_getVarDeclInitializer(v->cur)))
+      size[n++] = v->kids[i];
+  /* in source order, which is the type's outermost-first */
+  for (unsigned i = 1; i < n; i++)
+    for (unsigned j = i; j > 0 && size[j - 1]->start > size[j]->start; j--) {
+      tr_node_t* x = size[j];
+      size[j] = size[j - 1];
+      size[j - 1] = x;
+    }
+  CXType t = clang_getCursorType(v->cur);
+  char* inner = (char*)name;
+  unsigned k = 0;
+  for (; t.kind == CXType_VariableArray || t.kind == CXType_ConstantArray;
+       t = clang_getArrayElementType(t)) {
+    if (k >= n) return NULL;
+    inner = tr_sprintf("%s[%s]", inner, render_node(L, size[k++]));
+  }
+  return k == n ? tr_frame_declarator(t, inner, false, NULL) : NULL;
+}
+
 static void lower_var(lower_t* L, tr_node_t* v, tr_buf_t* out, bool for_init,
                       bool* first) {
   tr_local_t* l = v->local;
   tr_node_t* init = var_init(v);
+  if (clang_getCursorType(v->cur).kind == CXType_VariableArray)
+    for (unsigned i = 0; i < v->nkids; i++) /* awaits in the sizes */
+      if (v->kids[i]->has_await && v->kids[i] != init &&
+          clang_isExpression(v->kids[i]->kind))
+        explode(L, v->kids[i], out, false);
   if (init && init->has_await) explode(L, init, out, false);
   if (l && l->promoted) {
     if (!init) return;
@@ -666,9 +701,9 @@ static void lower_var(lower_t* L, tr_node_t* v, tr_buf_t* out, bool for_init,
     return;
   }
   const char* why = NULL;
-  char* d = tr_frame_declarator(
-      clang_getCursorType(v->cur),
-      v->local ? v->local->name : tr_cursor_name(v->cur), false, &why);
+  const char* name = v->local ? v->local->name : tr_cursor_name(v->cur);
+  char* d = tr_frame_declarator(clang_getCursorType(v->cur), name, false, &why);
+  if (!d) d = vla_declarator(L, v, name);
   if (!d) {
     tr_diag_cursor(TR_ERROR, v->cur,
                    "asyncc cannot re-declare this variable next to an await: "
