@@ -389,6 +389,30 @@ static void resolve_marker_callee(check_t* k, tr_node_t* n, const char* what) {
 
 static void check_node(check_t* k, tr_node_t* n, int unevaluated);
 
+/* libclang visits the size of sizeof's variable-length array type twice
+ * (from the type as written and from the type): lowering must see it once. */
+static void drop_twins(tr_node_t* n) {
+  unsigned k = 0;
+  for (unsigned i = 0; i < n->nkids; i++) {
+    bool twin = false;
+    for (unsigned j = 0; j < k && !twin; j++)
+      twin = n->kids[j]->start == n->kids[i]->start &&
+             n->kids[j]->end == n->kids[i]->end;
+    if (!twin) n->kids[k++] = n->kids[i];
+  }
+  n->nkids = k;
+}
+
+/* Whether sizeof 'n' is of a variable-length array type, whose size
+ * expressions C evaluates (C11 6.5.3.4p2): any other sizeof, and every
+ * _Alignof, is a constant. */
+static bool sizes_vla(tr_node_t* n) {
+  CXEvalResult r = clang_Cursor_Evaluate(n->cur);
+  bool constant = r && clang_EvalResult_getKind(r) == CXEval_Int;
+  if (r) clang_EvalResult_dispose(r);
+  return !constant;
+}
+
 /* _Generic evaluates only its selected association. libclang does not say
  * which that is, but the selection has exactly the selected expression's
  * type: when one association has it, that one is evaluated; when several
@@ -426,8 +450,10 @@ static void check_generic(check_t* k, tr_node_t* n, int unevaluated) {
 }
 
 static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
-  if (n->kind == CXCursor_UnaryExpr)
+  if (n->kind == CXCursor_UnaryExpr && !(n->has_await && sizes_vla(n)))
     unevaluated = 1; /* sizeof/_Alignof operand */
+  else if (n->kind == CXCursor_UnaryExpr)
+    drop_twins(n);
   if (n->kind == CXCursor_GenericSelectionExpr) {
     check_generic(k, n, unevaluated);
     return;
