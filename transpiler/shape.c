@@ -449,7 +449,25 @@ static void check_generic(check_t* k, tr_node_t* n, int unevaluated) {
   }
 }
 
+/* 'async' marks functions; on anything else it would be dropped. */
+static void misplaced_async(CXCursor c, int* errors) {
+  tr_diag_cursor(TR_ERROR, c,
+                 "'async' applies only to function declarations and "
+                 "definitions%s",
+                 clang_getCursorType(c).kind == CXType_Pointer
+                     ? " (pointers to async functions are not supported)"
+                     : "");
+  (*errors)++;
+}
+
 static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
+  if (n->kind == CXCursor_AnnotateAttr && n->parent &&
+      n->parent->kind != CXCursor_FunctionDecl) {
+    CXString s = clang_getCursorSpelling(n->cur);
+    if (strcmp(clang_getCString(s), "asyncc_async") == 0)
+      misplaced_async(n->parent->cur, &k->errors);
+    clang_disposeString(s);
+  }
   if (n->kind == CXCursor_UnaryExpr && !(n->has_await && sizes_vla(n)))
     unevaluated = 1; /* sizeof/_Alignof operand */
   else if (n->kind == CXCursor_UnaryExpr)
@@ -686,6 +704,13 @@ static void do_function(top_t* t, CXCursor c) {
     for (unsigned i = 0; i < root->nkids; i++)
       if (root->kids[i]->kind == CXCursor_CompoundStmt)
         fn->body = root->kids[i];
+    if (strcmp(fn->name, "main") == 0) {
+      tr_diag_cursor(TR_ERROR, c,
+                     "'main' cannot be an async function: define 'async int "
+                     "amain(void)' and 'return asyncc_run(amain());' from "
+                     "main");
+      k.errors++;
+    }
     if (clang_isFunctionTypeVariadic(clang_getCursorType(c))) {
       tr_diag_cursor(TR_ERROR, c,
                      "variadic async function '%s' is not supported: its "
@@ -738,6 +763,17 @@ static void match_extern_frames(top_t* t) {
       }
 }
 
+/* Members of a file-scope struct or union (nested ones too) marked async. */
+static enum CXChildVisitResult find_misplaced_async(CXCursor c, CXCursor parent,
+                                                    CXClientData data) {
+  (void)parent;
+  enum CXCursorKind k = clang_getCursorKind(c);
+  if (k == CXCursor_FieldDecl && has_async_attr(c)) misplaced_async(c, data);
+  if (k == CXCursor_StructDecl || k == CXCursor_UnionDecl)
+    return CXChildVisit_Recurse;
+  return CXChildVisit_Continue;
+}
+
 static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent,
                                          CXClientData data) {
   (void)parent;
@@ -766,7 +802,13 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent,
       }
       tr_shape_async_fn(t->p, c);
     }
+  } else if (in_main && (clang_getCursorKind(c) == CXCursor_StructDecl ||
+                         clang_getCursorKind(c) == CXCursor_UnionDecl ||
+                         clang_getCursorKind(c) == CXCursor_TypedefDecl)) {
+    clang_visitChildren(c, find_misplaced_async, &t->errors);
+    if (has_async_attr(c)) misplaced_async(c, &t->errors);
   } else if (in_main && clang_getCursorKind(c) == CXCursor_VarDecl) {
+    if (has_async_attr(c)) misplaced_async(c, &t->errors);
     tr_node_t* root = build(t->p, c, NULL);
     if (subtree_has_marker_or_async(t->p, root)) {
       check_t k = {t->p, NULL, 0};
