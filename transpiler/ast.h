@@ -89,6 +89,7 @@ struct tr_fn_s {
   bool is_static;
   bool defined_here;    /* defined in the main file (and lowered) */
   bool ok;              /* no errors: lowered */
+  bool used;            /* awaited, run or spawned somewhere in the file */
   bool protos_emitted;  /* the asyncc__F_* prototypes are in the output */
   bool frame_emitted;   /* struct asyncc__F_frame is complete in the output,
                            so later callers embed it in their own frame */

@@ -380,9 +380,10 @@ static void resolve_marker_callee(check_t* k, tr_node_t* n, const char* what) {
       callee && callee->kind == CXCursor_DeclRefExpr
           ? tr_shape_async_fn(k->p, clang_getCursorReferenced(callee->cur))
           : NULL;
-  if (fn)
+  if (fn) {
     call->callee = fn;
-  else
+    fn->used = true;
+  } else
     error_at(k, n, "%s requires a call of an async function as its operand",
              what);
 }
@@ -869,6 +870,14 @@ int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu) {
   top_t t = {p, 0, 0, NULL, 0, 0};
   clang_visitChildren(clang_getTranslationUnitCursor(tu->tu), visit_top, &t);
   match_extern_frames(&t);
+  for (tr_fn_t* fn = p->fns; fn; fn = fn->next)
+    if (fn->is_static && fn->used && !fn->defined_here) {
+      /* else the output fails to link, naming asyncc__F_start */
+      tr_diag_cursor(TR_ERROR, fn->decl,
+                     "static async function '%s' is used but never defined",
+                     fn->name);
+      t.errors++;
+    }
   /* An await the trees never reached sits in a type (typeof) or another
      operand that is never evaluated. */
   for (size_t i = 0; i < p->nawaits; i++)
