@@ -26,7 +26,11 @@ construction:
     run small;
   * every variable is initialized where it is declared (or by a for-init);
     gotos and case labels never jump into the scope of a declaration (into
-    blocks and loop bodies, only past statements).
+    blocks and loop bodies, only past statements), except switchdecl's case
+    labels, after which the variable is assigned before any read;
+  * doubles and floats hold multiples of 1/4 and are never negative, so
+    (unsigned)(d * 4.0) is defined and exact; char arrays are written
+    below their string's length only, with letters.
 
 Usage: gen.py --seed N [--size small|medium|large] [--features LIST]
 LIST is comma separated: 'all', 'every', 'none', 'NAME' or '+NAME'
@@ -123,14 +127,30 @@ FEATURES = [
     ("enumtag", "tagged local enums (enum EN0 { ... }) and variables of their type (with tagshadow)"),
     ("macrodecl", "a macro expanding to a whole declaration: DECL_U(x, e); declares unsigned x = (e)"),
     ("typedeps", "local struct types whose array bounds name local enumerators and sizeof of locals"),
+    # widening (tests/law/README.md)
+    ("atomic", "_Atomic unsigned locals, read, assigned, compound-assigned, incremented across awaits"),
+    ("specmulti", "several declarators in one _Alignas or _Atomic declaration (else one)"),
+    ("typeof", "__typeof__(local) declarations (scalars, arrays, structs)"),
+    ("generic", "_Generic selections on locals of several types, awaits around them"),
+    ("genericawait", "an await in the selected association of _Generic"),
+    ("nobrace", "if/else, while, do/while and for bodies that are one statement without braces (awaits, break, continue, return, goto)"),
+    ("contbody", "with nobrace: 'continue;' as the whole body of a loop"),
+    ("switchdecl", "a declaration in a switch body after a case, in scope of the later cases that jump past it (assigned there first)"),
+    ("float", "double and float locals, parameters and results of async functions (values k/4, never negative)"),
+    ("funcname", "__func__ printed by async functions"),
+    ("funcmacro", "__func__ printed from a macro's body (LOGF(x)), with and without awaits in the argument"),
+    ("chars", "char arrays (string literal and awaited initializers), const char pointers, string literal subscripts, strlen/memcpy, async functions returning const char *"),
 ]
 FEATURE_NAMES = [f for f, _ in FEATURES]
 # features 'all' leaves out (new, or waiting for a transpiler fix: see
 # README.md); name them explicitly to try them ('all,+duff' or 'every')
 NOT_IN_ALL = {
-    "align",  # repro/alignas_stack_local_await_init.c
-    "typedeps",  # repro/local_struct_bound_sizeof_local.c
-    "macrodecl",  # repro/macro_whole_declaration.c
+    "funcmacro",  # repro/func_in_macro_body.c
+    "contbody",  # repro/continue_as_loop_body.c
+    # repros fixed (262e0a0, df32531), waiting for campaigns
+    "typedeps", "specmulti", "typeof",
+    # new, waiting for campaigns
+    "atomic", "generic", "genericawait", "chars", "nobrace", "switchdecl", "float", "funcname",
 }
 ALL = [f for f in FEATURE_NAMES if f not in NOT_IN_ALL]
 
@@ -291,14 +311,18 @@ class Var:
         self.obj = target if target is not None else self.id
         self.addressable = not ro and not volatile and not gclass and kind in ("u", "arr", "P", "L", "parr")
         self.align = align  # _Alignas of the variable (or its type)
+        self.atomic = False
+        self.slen = None  # char arrays: the string's length (writes stay below it)
         self.ready = True  # False between an uninitialized declaration and its assignment
 
 
 BF_MEMBERS = [("a", "7u"), ("b", "127u"), ("c", "8191u"), ("d", "1u")]
 
 RET_TYPES = {"u": "unsigned", "void": "void", "P": "struct P", "V": "union V",
-             "ull": "unsigned long long", "ptr": "const unsigned *"}
-PARAM_TYPES = {"u": "unsigned %s", "ull": "unsigned long long %s", "P": "struct P %s",
+             "ull": "unsigned long long", "ptr": "const unsigned *", "str": "const char *",
+             "dbl": "double"}
+STR4 = ["abcd", "efgh", "ijkl", "mnop", "qrst"]  # what 'str' functions return
+PARAM_TYPES = {"u": "unsigned %s", "ull": "unsigned long long %s", "P": "struct P %s", "dbl": "double %s",
                "ptr": "unsigned *%s", "uc": "unsigned char %s"}
 
 
@@ -521,6 +545,7 @@ class Gen:
             (1, "cast" if self.on("cast") else None),
             (1, "bool"),
             (3, "call"),
+            (1, "generic" if self.on("generic") else None),
         ]
         what = self.wpick([(w, c) for w, c in choices if c])
         fs = ctx.fs
@@ -531,6 +556,8 @@ class Gen:
             op = self.pick(["+", "-", "*", "&", "|", "^", "+", "^"])
             if op == "^" and a in ("2u", "10u") and is_const(b):
                 op = "+"  # clang: -Wxor-used-as-pow
+            if a == b and op in ("-", "^"):
+                op = "+"  # gcc folds x ^ x to 0: (y < (unsigned)(x ^ x)) draws -Wtype-limits
             return "(%s %s %s)" % (a, op, b)
         if what == "divshift":
             el, er = self.split(eff)
@@ -544,7 +571,13 @@ class Gen:
             return "(%s %s (%s & 31u))" % (a, op, b)
         if what == "unary":
             a = self.gen_u(ctx, depth - 1, eff)
-            return "(%s%s)" % (self.pick(["~", "-"]), a)
+            op = self.pick(["~", "-"])
+            if op == "~" and a.startswith("((unsigned)"):
+                # ~ of a widened narrow value compared with a constant:
+                # gcc's -Wsign-compare ("promoted bitwise complement"),
+                # also for x ^ 0xffffffffu
+                op = "-"
+            return "(%s%s)" % (op, a)
         if what == "tern":
             c = self.gen_bool(ctx, depth - 1, eff)
             with NoAwait(fs, not self.on("awaitshort")):
@@ -594,7 +627,55 @@ class Gen:
         if what == "call":
             t = self.call_u(ctx, depth - 1, eff)
             return t if t else self.atom(ctx, depth, eff)
+        if what == "generic":
+            return self.generic(ctx, depth, eff)
         raise AssertionError(what)
+
+    GTYPES = {"u": "unsigned", "uc": "unsigned char", "us": "unsigned short",
+              "ull": "unsigned long long", "i": "int"}
+
+    def generic(self, ctx, depth, eff):
+        """_Generic(v, T1: k1, T: e, default: k2): the controlling
+        expression is not evaluated; only the selected association is
+        (awaits in it with genericawait)."""
+        fs = ctx.fs
+        vs = [v for v in fs.visible() if v.kind in self.GTYPES and not v.ro and not v.volatile
+              and (v.kind != "u" or v.addressable or v.gclass)]
+        if not vs:
+            return self.atom(ctx, depth, eff)
+        v = self.pick(vs)
+        t, c = v.kind, v.name
+        form = self.r.randrange(4)
+        if form == 1:
+            t, c = ("ull" if t == "ull" else "u"), "%s + 0u" % v.name
+        elif form == 2:
+            t, c = "ull", "%s * 1ull" % v.name
+        types = list(self.GTYPES)
+        self.r.shuffle(types)
+        assoc = types[:self.r.randint(1, 4)]
+        if t not in assoc and self.chance(0.5):
+            assoc[self.r.randrange(len(assoc))] = t
+        parts = []
+
+        def sel():
+            # parenthesized: gcc's -Wparentheses and clang's -Wself-assign
+            # look through _Generic at the selected expression
+            e = self.top_u(ctx, depth - 1, eff)
+            return paren("%s + 0u" % e if " " not in e else e)
+        # the associations not selected have types of their own (not
+        # unsigned, each different): asyncc finds the selected one by its
+        # type
+        others = ["%d", "%dl", "%dul", "%dll", "%dull", "(unsigned short)%d", "(unsigned char)%d"]
+        self.r.shuffle(others)
+        with NoAwait(fs, not self.on("genericawait")):
+            for k in assoc:
+                if k == t:
+                    parts.append("%s: %s" % (self.GTYPES[k], sel()))
+                else:
+                    parts.append("%s: %s" % (self.GTYPES[k], others.pop() % self.r.randint(0, 20)))
+            dflt = sel() if t not in assoc else others.pop() % self.r.randint(0, 20)
+        parts.insert(self.r.randint(0, len(parts)), "default: %s" % dflt)
+        return "_Generic(%s, %s)" % (c, ", ".join(parts))
 
     def top_u(self, ctx, depth, eff, arg=False):
         """A full-expression-level unsigned value (or a whole call argument:
@@ -635,6 +716,11 @@ class Gen:
                                   "((unsigned)(sizeof %s / sizeof %s[0]))" % (v.name, v.name)])
         if self.on("tab") and self.chance(0.15):
             return "g_tab[%s]" % self.index(ctx, depth, TAB_LEN)
+        if self.on("chars") and self.chance(0.1):
+            ln = self.r.randint(2, 8)
+            if self.chance(0.2):
+                return "((unsigned)sizeof \"%s\")" % self.lit(ln)
+            return "((unsigned)(unsigned char)\"%s\"[%s])" % (self.lit(ln), self.sindex(ctx, depth, ln + 1))
         if self.on("complitarr") and depth > 0 and self.chance(0.2):
             # ((unsigned[3]){ ... })[i]: the elements are indeterminately
             # sequenced, one of them may have effects
@@ -713,7 +799,9 @@ class Gen:
         if k == "L":
             return "%s.%s" % (n, self.pick(["m", "n"]))
         if k == "BF":
-            return "((unsigned)%s.%s)" % (n, self.pick(BF_MEMBERS)[0])
+            # + 0u: gcc's -Wtype-limits sees through the cast to the
+            # field's width ((unsigned)b.d | (unsigned)y.d) >= 11u
+            return "((unsigned)%s.%s + 0u)" % (n, self.pick(BF_MEMBERS)[0])
         if k == "parr":
             e = "%s[%s]" % (n, self.sindex(ctx, depth, v.dims[0]))
             m = self.pick(["a", "b", "c", "arr"])
@@ -726,7 +814,24 @@ class Gen:
             return "%s[%s]" % (n, self.index(ctx, depth, v.dims[0]))
         if k == "arr2":
             return "%s[%s][%s]" % (n, self.index(ctx, depth, v.dims[0]), self.index(ctx, depth, v.dims[1]))
+        if k in ("dbl", "flt"):
+            return "((unsigned)(%s * 4.0))" % n
+        if k in ("chr", "cstr"):
+            r = self.r.randrange(5)
+            if r == 0:
+                return "((unsigned)strlen(%s))" % n
+            # a comparison as a number: (unsigned)(a != b) compared with
+            # 4u draws -Wbool-compare
+            if r == 1:
+                return "((unsigned)(strchr(%s, '%s') != 0) * %du)" % (n, self.pick("aeiou"), self.r.randint(1, 9))
+            if r == 2:
+                lit = self.lit(2)
+                return "((unsigned)(memcmp(%s, \"%s\", 2) == 0) * %du)" % (n, lit, self.r.randint(1, 9))
+            return "((unsigned)(unsigned char)%s[%s])" % (n, self.sindex(ctx, depth, v.dims[0]))
         raise AssertionError(k)
+
+    def lit(self, n):
+        return "".join(self.pick("abcdefghijklmnopqrstuvwxyz") for _ in range(n))
 
     def writable(self, ctx, kinds=None):
         out = []
@@ -778,6 +883,11 @@ class Gen:
             return "%s[%s]" % (n, self.index(ctx, depth, v.dims[0])), "u"
         if k == "arr2":
             return "%s[%s][%s]" % (n, self.index(ctx, depth, v.dims[0]), self.index(ctx, depth, v.dims[1])), "u"
+        if k in ("dbl", "flt"):
+            return n, k
+        if k == "chr":
+            # below the string's length: the terminating 0 stays
+            return "%s[%s]" % (n, self.sindex(ctx, depth, v.slen)), "chr"
         raise AssertionError(k)
 
     def assign_ops(self, lk):
@@ -796,6 +906,10 @@ class Gen:
             # the bit-field is promoted to int; the unsigned right side
             # makes the arithmetic unsigned; the store keeps the low bits
             return ["=", "+=", "-=", "^=", "|=", "*="]
+        if lk == "chr":
+            return ["="]
+        if lk in ("dbl", "flt"):
+            return ["=", "+=", "*="]  # never negative: (unsigned)d stays defined
         raise AssertionError(lk)
 
     def fix_rhs(self, e, lk, op):
@@ -819,17 +933,31 @@ class Gen:
         if lk.startswith("bf"):
             # masked: a constant that does not fit draws -Woverflow
             return "(%s & %s)" % (e, lk[2:])
+        if lk == "chr":
+            return "(char)(97u + (%s %% 26u))" % e
+        if lk in ("dbl", "flt"):
+            ty, sfx = ("double", "") if lk == "dbl" else ("float", "f")
+            if op == "=":
+                return "(%s)(%s %% 1000u) / 4.0%s" % (ty, e, sfx)
+            if op == "+=":
+                return "(%s)(%s %% 8u)" % (ty, e)
+            return "((%s & 1u) ? 0.5%s : 1.0%s)" % (paren(e), sfx, sfx)
         raise AssertionError(lk)
 
     def assign_expr(self, ctx, depth, eff, value=True):
         """A nested assignment / ++ / --, as an unsigned value (or, for the
         left of a comma, as it is)."""
         vs = self.writable(ctx)
+        # an _Atomic variable is written only by whole statements: clang
+        # gives an assignment to it an _Atomic type ("operand of type
+        # '_Atomic(unsigned int)' where arithmetic or pointer type is
+        # required"), gcc warns that (--x, y) has an unused value
+        vs = [v for v in vs if not v.atomic]
         if not vs:
             return None
         v = self.pick(vs)
         lv, lk = self.lvalue(ctx, depth, v)
-        if self.chance(0.3):
+        if self.chance(0.3) and lk not in ("chr", "dbl", "flt"):
             op = self.pick(["++", "--"])
             t = self.pick(["%s%s" % (op, lv), "%s%s" % (lv, op)])
         else:
@@ -837,6 +965,10 @@ class Gen:
             t = "%s %s %s" % (lv, op, self.fix_rhs(self.gen_u(ctx, depth, eff), lk, op))
         if lk == "u" or not value:
             return "(%s)" % t
+        if lk.startswith("bf"):
+            # + 0u: gcc's -Wtype-limits knows the field's width
+            # ((unsigned)(q.d = (a & 1u)) >= 19u)
+            return "((unsigned)(%s) + 0u)" % t
         return "((unsigned)(%s))" % t
 
     def side_expr(self, ctx, depth, eff):
@@ -962,6 +1094,8 @@ class Gen:
                     args.append(self.cast("unsigned long long", self.top_u(ctx, depth, ae)))
                 elif pk == "uc":
                     args.append(self.cast("unsigned char", self.top_u(ctx, depth, ae)))
+                elif pk == "dbl":
+                    args.append("(double)(%s %% 100u) / 2.0" % paren(self.top_u(ctx, depth, ae)))
                 elif pk == "P":
                     args.append(self.struct_val(ctx, depth, ae, "P") or self.struct_lit(ctx, depth, "P"))
                 else:
@@ -1011,6 +1145,12 @@ class Gen:
             return "((unsigned)%s.h[%s])" % (t, self.index(ctx, depth, 2))
         if rk == "ptr":
             return "(*%s)" % t
+        if rk == "dbl":
+            return "((unsigned)(%s * 4.0))" % t
+        if rk == "str":
+            if self.chance(0.3):
+                return "((unsigned)strlen(%s))" % t
+            return "((unsigned)(unsigned char)%s[%s])" % (t, self.index(ctx, depth, 5))
         raise AssertionError(rk)
 
     def call_any(self, ctx, depth, eff):
@@ -1223,7 +1363,17 @@ class Gen:
             kinds += [(2, "parr")]
         if self.on("align"):
             kinds += [(2, "align")]
+        if self.on("atomic"):
+            kinds += [(2, "atomic")]
+        if self.on("typeof"):
+            kinds += [(2, "typeof")]
+        if self.on("chars"):
+            kinds += [(2, "chr"), (1, "cstr")]
+        if self.on("float"):
+            kinds += [(2, "dbl"), (1, "flt")]
         base = self.wpick(kinds)
+        if base == "typeof":
+            return self.st_typeof(fs)
         if base in ("u", "arr", "arr2", "ptr"):
             # declarators of one 'unsigned' declaration may mix
             group = ["u", "u"] + (["arr"] if self.on("array") else []) + (["ptr"] if self.on("ptr") else [])
@@ -1233,13 +1383,19 @@ class Gen:
                 "uc": "unsigned char", "us": "unsigned short", "ull": "unsigned long long",
                 "i": "int", "P": "struct P", "V": "union V",
                 "const": "const unsigned", "volatile": "volatile unsigned",
-                "BF": "struct BF", "parr": "struct P", "align": "struct A"}[base]
+                "BF": "struct BF", "parr": "struct P", "align": "struct A",
+                "atomic": "_Atomic unsigned", "chr": "char", "cstr": "const char",
+                "dbl": "double", "flt": "float"}[base]
         if base == "align":
             form = self.r.randrange(3)
             if form < 2:
                 base = "u" if form == 0 else "arr"
                 spec = "_Alignas(%d) unsigned" % self.pick([16, 32, 64])
             group = [base]
+        if base in ("atomic", "chr", "cstr", "dbl", "flt"):
+            group = [base]
+        if (spec.startswith("_Alignas") or base == "atomic") and not self.on("specmulti"):
+            n = 1
         pool = LOCAL_NAMES + (PARAM_NAMES if fs.nest > 0 else [])
         if not self.on("shadow"):
             visible_names = {v.name for v in fs.visible()}
@@ -1295,9 +1451,49 @@ class Gen:
                 e = self.top_u(ctx, d, eff)
                 v = Var(name, "u", ro=(kind == "const"), volatile=(kind == "volatile"))
                 return "%s = %s" % (name, strip_parens(e)), v
+            if kind in ("dbl", "flt"):
+                e = self.top_u(ctx, d, eff)
+                return "%s = %s" % (name, self.fix_rhs(paren(e), kind, "=")), Var(name, kind)
+            if kind == "atomic":
+                e = self.top_u(ctx, d, eff)
+                v = Var(name, "u")
+                v.addressable = False  # &x is an _Atomic unsigned *
+                v.atomic = True
+                return "%s = %s" % (name, strip_parens(e)), v
             if kind in ("uc", "us", "ull", "i"):
                 e = self.top_u(ctx, d, eff)
                 return "%s = %s" % (name, self.fix_rhs(e, kind, "=")), Var(name, kind)
+            if kind == "chr":
+                # char s[N] = "lit" (N may be left out), or letters with
+                # awaits and at least one 0 after them
+                ln = self.r.randint(2, 6)
+                if self.chance(0.6):
+                    n = ln + 1 + (self.r.randint(0, 3) if self.chance(0.5) else 0)
+                    size = "" if n == ln + 1 and self.chance(0.5) else "%d" % n
+                    text = "%s[%s] = \"%s\"" % (name, size, self.lit(ln))
+                else:
+                    n = ln + self.r.randint(1, 3)
+                    k = self.r.randrange(ln) if eff else -1
+                    es = []
+                    for i in range(ln):
+                        if self.chance(0.5):
+                            es.append("'%s'" % self.lit(1))
+                        else:
+                            es.append(self.fix_rhs(paren(self.top_u(ctx, max(d - 1, 0), k == i)), "chr", "="))
+                    text = "%s[%d] = { %s }" % (name, n, ", ".join(es))
+                v = Var(name, "chr", dims=(n,))
+                v.slen = ln
+                return text, v
+            if kind == "cstr":
+                # const char *p = "lit", or into a char array
+                arrs = [v for v in fs.visible() if v.kind == "chr"]
+                if arrs and self.chance(0.6):
+                    t = self.pick(arrs)
+                    off = self.r.randint(0, 1)
+                    v = Var(name, "cstr", ro=True, target=t.obj, dims=(t.dims[0] - off,))
+                    return "*%s = %s" % (name, t.name if off == 0 else "%s + 1" % t.name), v
+                ln = self.r.randint(2, 8)
+                return "*%s = \"%s\"" % (name, self.lit(ln)), Var(name, "cstr", ro=True, dims=(ln + 1,))
             if kind == "arr":
                 n = self.r.randint(2, 5)
                 cnt = self.r.randint(1, n)
@@ -1348,6 +1544,49 @@ class Gen:
                 return "%s = %s" % (name, self.init_list(ctx, max(d - 1, 0), eff, kind)), Var(name, kind)
         raise AssertionError(kind)
 
+    def st_typeof(self, fs):
+        """__typeof__(v) x = ...; for a visible local v (its type may be a
+        body-declared struct), or __typeof__(v + 0u) for a scalar."""
+        # not const, volatile or _Atomic (the new variable would be too)
+        srcs = [v for v in fs.visible() if not v.gclass and not v.ro and not v.volatile
+                and v.kind in ("u", "uc", "us", "ull", "i", "arr", "P", "V", "L", "BF")
+                and (v.kind != "u" or v.addressable)]
+        avail = [p for p in LOCAL_NAMES if p not in fs.names_here()]
+        if not srcs or not avail:
+            return self.st_assign(fs)
+        src = self.pick(srcs)
+        name = self.pick(avail)
+        k = src.kind
+        ty = "__typeof__(%s)" % src.name
+        if k == "u" and self.chance(0.3):
+            ty = "__typeof__(%s + 0u)" % src.name
+        fs.hidden = name
+        try:
+            if k in ("u", "uc", "us", "ull", "i", "P", "V", "BF"):
+                text, var = self.declarator(fs, k, name)
+                var.ro = var.volatile = False
+                var.ready = True
+                if text == name:  # uninit form
+                    text = "%s = %s" % (name, self.const())
+            else:
+                ctx = self.full(fs, gmode=False)
+                eff = self.eff(fs)
+                with NoAwait(fs, not self.on("awaitinit")):
+                    if k == "arr":
+                        n = src.dims[0]
+                        cnt = self.r.randint(1, n)
+                        j = self.r.randrange(cnt) if eff else -1
+                        es = [strip_parens(self.top_u(ctx, 1, j == i)) for i in range(cnt)]
+                        text, var = "%s = { %s }" % (name, ", ".join(es)), Var(name, "arr", dims=(n,))
+                    else:  # L: a local struct type (or struct A)
+                        j = self.r.randrange(2) if eff else -1
+                        es = [strip_parens(self.top_u(ctx, 1, j == i)) for i in range(2)]
+                        text, var = "%s = { .m = %s, .n = %s }" % (name, es[0], es[1]), Var(name, "L")
+        finally:
+            fs.hidden = None
+        fs.emit("%s %s;" % (ty, text))
+        fs.declare(var)
+
     def address_of(self, t):
         if t.kind == "u":
             return "&%s" % t.name
@@ -1375,7 +1614,7 @@ class Gen:
                 rhs = self.struct_lit(ctx, 1, v.kind)
             return "%s = %s" % (v.name, rhs)
         if self.chance(0.2):
-            vs = self.writable(ctx)
+            vs = [v for v in self.writable(ctx) if v.kind not in ("chr", "dbl", "flt")]
             if vs:
                 lv, lk = self.lvalue(ctx, d, self.pick(vs))
                 op = self.pick(["++", "--"])
@@ -1419,7 +1658,12 @@ class Gen:
                     es.append(v.name)
                     continue
             es.append(strip_parens(self.top_u(ctx, self.ed(), eff and i == k)))
-        fs.emit('printf("%s.%d%s\\n", %s);' % (fs.func.name, fs.stmt_no, " %u" * n, ", ".join(es)))
+        if n == 1 and self.on("funcmacro") and self.chance(0.6):
+            fs.emit("LOGF(%d, %s);" % (fs.stmt_no, es[0]))
+        elif self.on("funcname") and self.chance(0.3):
+            fs.emit('printf("%%s.%d%s\\n", __func__, %s);' % (fs.stmt_no, " %u" * n, ", ".join(es)))
+        else:
+            fs.emit('printf("%s.%d%s\\n", %s);' % (fs.func.name, fs.stmt_no, " %u" * n, ", ".join(es)))
 
     def st_global(self, fs):
         ctx = self.full(fs, gmode=True)
@@ -1489,6 +1733,11 @@ class Gen:
                 parts.append(" + ".join("%s[%d]" % (n, i) for i in range(v.dims[0])))
             elif k == "arr2":
                 parts.append(" + ".join("%s[%d][%d]" % (n, i, j) for i in range(v.dims[0]) for j in range(v.dims[1])))
+            elif k in ("dbl", "flt"):
+                parts.append("(unsigned)(%s * 4.0)" % n)
+            elif k in ("chr", "cstr"):
+                parts.append("(unsigned)strlen(%s) + %s" % (n, " + ".join(
+                    "(unsigned char)%s[%d]" % (n, i) for i in range(v.dims[0]))))
             if v.align:
                 parts.append("(unsigned)((uintptr_t)&%s %% %du)" % (n, v.align))
         if not parts:
@@ -1511,7 +1760,62 @@ class Gen:
         with NoAwait(fs, not self.on(feature)):
             return self.gen_bool(ctx, depth, self.eff(fs), top=True)
 
+    def unbraced(self):
+        return self.on("nobrace") and self.chance(0.35)
+
+    def simple(self, fs, loop_body=False):
+        """One statement on one line, indented, as the body of an if arm
+        or a loop without braces: never a declaration, never an if (no
+        dangling else)."""
+        fs.ind += 1
+        fs.nest += 1
+        fs.stmts_left -= 1
+        fs.cost += fs.mult
+        fs.stmt_no += 1
+        me = fs.func
+        has_out = any(f.has_out and f.done for f in self.funcs)
+        opts = [
+            (4, "assign"),
+            (3 if me.is_async else 1, "call"),
+            (2 if me.effectful else 0, "print"),
+            (1 if me.effectful else 0, "global"),
+            (2 if me.is_async and (self.on("yield") or self.on("sleep")) else 0, "yield"),
+            (1 if fs.jumps and self.on("break") else 0, "brk"),
+            (1 if fs.in_loop() and self.on("continue") and (self.on("contbody") or not loop_body) else 0, "cont"),
+            (1 if self.on("earlyreturn") else 0, "ret"),
+            (1 if fs.exit_labels else 0, "gout"),
+            (1 if me.is_async and self.on("ptrparam") and has_out else 0, "ptrcall"),
+            (1 if me.is_async and self.on("macro") and me.ret == "u" else 0, "try"),
+        ]
+        what = self.wpick(opts)
+        if what == "brk":
+            fs.emit("break;")
+        elif what == "cont":
+            fs.emit("continue;")
+        elif what == "ret":
+            self.st_return(fs, conditional=False)
+        elif what == "gout":
+            lab = self.pick(fs.exit_labels)
+            lab[1] = True
+            fs.emit("goto %s;" % lab[0])
+        else:
+            getattr(self, "st_" + what)(fs)
+        fs.nest -= 1
+        fs.ind -= 1
+
     def st_if(self, fs):
+        if self.unbraced():
+            fs.emit("if %s" % cond(self.cond_expr(fs, "awaitcond")))
+            self.simple(fs)
+            for i in range(self.r.randint(0, 2)):
+                if self.chance(0.6):
+                    fs.emit("else if %s" % cond(self.cond_expr(fs, "awaitcond")))
+                    self.simple(fs)
+                else:
+                    fs.emit("else")
+                    self.simple(fs)
+                    break
+            return
         fs.emit("if %s" % cond(self.cond_expr(fs, "awaitcond")))
         self.block(fs)
         n = self.r.randint(0, 2)
@@ -1558,7 +1862,10 @@ class Gen:
                 fs.emit("while (%s++ < %du && %s)" % (n, k, c))
             else:
                 fs.emit("while (%s && %s++ < %du)" % (c, n, k))
-            self.block(fs)
+            if self.unbraced():
+                self.simple(fs, loop_body=True)
+            else:
+                self.block(fs)
         self.with_loop(fs, k, body)
 
     def st_dowhile(self, fs):
@@ -1567,6 +1874,11 @@ class Gen:
 
         def body():
             fs.emit("do")
+            if self.unbraced():
+                self.simple(fs, loop_body=True)
+                c = self.cond_expr(fs, "awaitcond", self.r.randint(1, 2))
+                fs.emit("while (++%s < %du && %s);" % (n, k, c))
+                return
             self.block(fs)
             c = self.cond_expr(fs, "awaitcond", self.r.randint(1, 2))
             fs.lines[-1] += " while (++%s < %du && %s);" % (n, k, c)
@@ -1627,7 +1939,10 @@ class Gen:
                     e2 = self.top_u(self.full(fs, gmode=False), 1, eff)
                 inc = "%s += 1u + (%s %% 2u)" % (name, paren(e2))
             fs.emit("for (%s; %s; %s)" % (init, cnd, inc))
-            self.block(fs)
+            if self.unbraced():
+                self.simple(fs, loop_body=True)
+            else:
+                self.block(fs)
         self.with_loop(fs, k, body)
         fs.pop()
 
@@ -1656,15 +1971,44 @@ class Gen:
         fs.jumps.append("switch")
         fs.nest += 1
         fs.in_switch += 1
+        fs.push()  # the switch body's scope (switchdecl)
         for gi, g in enumerate(groups):
             for lab in g:
                 fs.emit(lab)
             fs.ind += 1
             last = gi == len(groups) - 1
+            swvars = list(fs.scopes[-1])
+            start = len(fs.lines)
+            for v in swvars:
+                v.ready = False
+            for v in swvars:
+                # a case after the declaration jumps past its initializer:
+                # assigned first
+                ctx = self.full(fs, gmode=False)
+                fs.hidden = v.name
+                try:
+                    e = self.top_u(ctx, 1, self.eff(fs))
+                finally:
+                    fs.hidden = None
+                fs.emit("%s = %s;" % (v.name, strip_parens(e)))
+                v.ready = True
             if self.chance(0.3):
                 self.block(fs, n=self.r.randint(1, 3))
             else:
                 self.gen_stmts(fs, self.r.randint(0, 2), decls=False)
+            if self.on("switchdecl") and not last and self.chance(0.5):
+                if len(fs.lines) == start:
+                    fs.emit(";")  # a label is followed by a statement, not a declaration
+                name = fs.fresh("sd")
+                ctx = self.full(fs, gmode=False)
+                with NoAwait(fs, not self.on("awaitinit")):
+                    e = self.top_u(ctx, self.ed(), self.eff(fs))
+                fs.emit("unsigned %s = %s;" % (name, strip_parens(e)))
+                fs.declare(Var(name, "u"))
+                swvars.append(fs.scopes[-1][-1])
+                self.gen_stmts(fs, self.r.randint(0, 1), decls=False)
+            if swvars:
+                fs.emit("ck += %s;" % " + ".join(v.name for v in swvars))
             r = self.r.random()
             if not last and self.on("fallthrough") and r < 0.3:
                 fs.emit("/* fallthrough */")
@@ -1673,6 +2017,8 @@ class Gen:
             else:
                 fs.emit("break;")
             fs.ind -= 1
+        for v in fs.pop():
+            v.ready = False
         fs.nest -= 1
         fs.in_switch -= 1
         fs.jumps.pop()
@@ -1906,6 +2252,11 @@ class Gen:
                 return self.struct_val(ctx, d, eff, me.ret) or self.struct_lit(ctx, d, me.ret)
             if me.ret == "ptr":
                 return "&g_tab[%s %% %du]" % (paren(self.top_u(ctx, d, eff)), TAB_LEN)
+            if me.ret == "dbl":
+                return "(double)(%s %% 1000u) / 4.0" % paren(self.top_u(ctx, d, eff))
+            if me.ret == "str":
+                a, b = self.r.sample(STR4, 2)
+                return "(%s %% 2u) ? \"%s\" : \"%s\"" % (paren(self.top_u(ctx, d, eff)), a, b)
         raise AssertionError(me.ret)
 
     def st_return(self, fs, conditional=True):
@@ -1946,6 +2297,8 @@ class Gen:
                     e = self.cast("unsigned long long", e)
                 elif pk == "uc":
                     e = self.cast("unsigned char", e)
+                elif pk == "dbl":
+                    e = "(double)(%s %% 100u) / 2.0" % paren(e)
                 args.append(strip_parens(e))
         call = "await(%s(%s))" % (f.name, ", ".join(args))
         if f.ret == "u" and self.chance(0.5):
@@ -2069,6 +2422,8 @@ class Gen:
             pkinds += [(1, "ull"), (1, "uc")]
         if self.on("struct") and self.on("complit"):
             pkinds.append((1, "P"))
+        if self.on("float"):
+            pkinds.append((1, "dbl"))
         i = 0
         while i < n_async:
             f = Func("f%d" % i, i)
@@ -2086,6 +2441,10 @@ class Gen:
                 rets.append((1, "ull"))
             if self.on("ptrret") and self.on("tab"):
                 rets.append((1, "ptr"))
+            if self.on("chars"):
+                rets.append((1, "str"))
+            if self.on("float"):
+                rets.append((1, "dbl"))
             f.ret = self.wpick(rets)
             if f.ret == "void":
                 f.effectful = True
@@ -2142,6 +2501,8 @@ class Gen:
                     parts.append(pn)
                 elif pk in ("ull", "uc"):
                     parts.append("(unsigned)%s" % pn)
+                elif pk == "dbl":
+                    parts.append("(unsigned)(%s * 4.0)" % pn)
                 elif pk == "P":
                     parts += ["%s.a" % pn, "%s.arr[2]" % pn]
             fs.declare(v)
@@ -2195,6 +2556,8 @@ class Gen:
                     args.append("(unsigned long long)%s" % self.const())
                 elif pk == "uc":
                     args.append("(unsigned char)%s" % self.const(small=True))
+                elif pk == "dbl":
+                    args.append("%d.5" % self.r.randint(0, 50))
                 else:
                     args.append(self.const())
             call = "%s(%s)" % (f.name, ", ".join(args))
@@ -2265,6 +2628,8 @@ class Gen:
         if self.on("align"):
             out.append("#include <stdint.h>")
         out.append("#include <stdio.h>")
+        if self.on("chars"):
+            out.append("#include <string.h>")
         out.append("")
         out.append("struct P { unsigned a; unsigned b; unsigned char c; unsigned arr[3]; };")
         out.append("union V { unsigned u; unsigned short h[2]; };")
@@ -2280,6 +2645,8 @@ class Gen:
             self.globals.append(Var("gl%d" % i, "u", gclass=True))
         if self.on("macrodecl"):
             out.append("#define DECL_U(name, e) unsigned name = (e)")
+        if self.on("funcmacro"):
+            out.append('#define LOGF(n, x) printf("%s.%d %u\\n", __func__, (n), (x))')
         if self.on("macro"):
             out.append("#define AW_ADD(call, k) (await(call) + (k))")
             out.append("#define TRY(call) do { unsigned try_v = await(call); "
