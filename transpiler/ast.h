@@ -87,9 +87,14 @@ struct tr_fn_s {
   CXCursor def;  /* the definition in the main file, or null */
   char* name;
   bool is_static;
-  bool defined_here;    /* defined in the main file (and lowered) */
-  bool ok;              /* no errors: lowered */
-  bool used;            /* awaited, run or spawned somewhere in the file */
+  bool defined_here; /* defined in the main file (and lowered) */
+  bool ok;           /* no errors: lowered */
+  bool used;         /* awaited, run or spawned somewhere in the file */
+  /* Lowering a callee defined after a caller that awaits it, before that
+     caller, so that the caller can embed its frame (driver.c): */
+  size_t code_at; /* where the lowered text's code follows its frame part */
+  char* pulled;   /* the code part, kept for the callee's own place */
+  bool pulling;
   bool protos_emitted;  /* the asyncc__F_* prototypes are in the output */
   bool frame_emitted;   /* struct asyncc__F_frame is complete in the output,
                            so later callers embed it in their own frame */

@@ -58,6 +58,135 @@ static void add_callee_protos(tr_node_t* n, tr_fn_t* self, tr_buf_t* out) {
     add_callee_protos(n->kids[i], self, out);
 }
 
+/* ------------------------------------------------------------------
+ * Callees defined after their caller. A caller embeds a callee's frame
+ * only when the frame struct is complete before it; for a callee defined
+ * later in the file (top-down code), the callee is lowered first and its
+ * frame part (body types, frame struct, _init) goes before the caller,
+ * when every type it names is declared before the caller too. */
+
+typedef struct {
+  tr_tu_t* tu;
+  struct {
+    CXFile file;
+    unsigned at; /* offset of its #include in the main file */
+  } * inc;
+  size_t ninc, cap;
+} avail_t;
+
+static void note_include(CXFile inc, CXSourceLocation* stack, unsigned n,
+                         CXClientData data) {
+  avail_t* a = data;
+  unsigned off;
+  if (n == 0 || !tr_tu_offset(a->tu, stack[n - 1], &off)) return;
+  a->inc = tr_grow(a->inc, &a->cap, a->ninc + 1, sizeof *a->inc);
+  a->inc[a->ninc].file = inc;
+  a->inc[a->ninc++].at = off;
+}
+
+/* Whether declaration 'd' is seen before offset 'at' (or within [from,
+ * to), the callee itself, whose body types move with its frame). */
+static bool declared_before(avail_t* a, CXCursor d, unsigned at, unsigned from,
+                            unsigned to) {
+  CXFile f;
+  unsigned off;
+  clang_getFileLocation(clang_getCursorLocation(d), &f, NULL, NULL, &off);
+  if (!f) return true; /* builtin */
+  if (clang_File_isEqual(f, a->tu->file))
+    return off < at || (from <= off && off < to);
+  for (size_t i = 0; i < a->ninc; i++)
+    if (clang_File_isEqual(a->inc[i].file, f)) return a->inc[i].at < at;
+  return false;
+}
+
+static bool type_before(avail_t* a, CXType t, unsigned at, unsigned from,
+                        unsigned to, int depth) {
+  if (depth > 16) return false;
+  switch (t.kind) {
+    case CXType_Pointer:
+      return type_before(a, clang_getPointeeType(t), at, from, to, depth + 1);
+    case CXType_ConstantArray:
+    case CXType_IncompleteArray:
+    case CXType_VariableArray:
+      return type_before(a, clang_getArrayElementType(t), at, from, to,
+                         depth + 1);
+    case CXType_FunctionProto:
+    case CXType_FunctionNoProto: {
+      int n = clang_getNumArgTypes(t);
+      for (int i = 0; i < n; i++)
+        if (!type_before(a, clang_getArgType(t, (unsigned)i), at, from, to,
+                         depth + 1))
+          return false;
+      return type_before(a, clang_getResultType(t), at, from, to, depth + 1);
+    }
+    case CXType_Elaborated:
+      return type_before(a, clang_Type_getNamedType(t), at, from, to,
+                         depth + 1);
+    case CXType_Atomic:
+      return type_before(a, clang_Type_getValueType(t), at, from, to,
+                         depth + 1);
+    case CXType_Typedef:
+    case CXType_Record:
+    case CXType_Enum:
+      return declared_before(a, clang_getTypeDeclaration(t), at, from, to);
+    case CXType_Unexposed: /* typeof and the like: their canonical type */
+      return clang_getCanonicalType(t).kind == CXType_Unexposed ||
+             type_before(a, clang_getCanonicalType(t), at, from, to, depth + 1);
+    default:
+      return true;
+  }
+}
+
+/* Every type that 'n' and its subtree name: the frame's fields and
+ * temporaries all have such types. */
+static bool subtree_before(avail_t* a, tr_node_t* n, unsigned at, unsigned from,
+                           unsigned to) {
+  if (!type_before(a, clang_getCursorType(n->cur), at, from, to, 0))
+    return false;
+  for (unsigned i = 0; i < n->nkids; i++)
+    if (!subtree_before(a, n->kids[i], at, from, to)) return false;
+  return true;
+}
+
+static void pull_callees(tr_prog_t* prog, avail_t* a, tr_node_t* n, unsigned at,
+                         tr_buf_t* text, tr_buf_t* rep);
+
+/* Lowers 'f' now and appends its frame part to 'text' (see above). */
+static void pull(tr_prog_t* prog, avail_t* a, tr_fn_t* f, unsigned at,
+                 tr_buf_t* text, tr_buf_t* rep) {
+  if (f->frame_emitted || f->pulling || f->pulled || !f->defined_here ||
+      !f->ok || !f->body || !f->root)
+    return;
+  if (!subtree_before(a, f->root, at, f->def_start, f->def_end)) return;
+  f->pulling = true;
+  pull_callees(prog, a, f->body, at, text, rep);
+  tr_buf_t ftext;
+  tr_buf_init(&ftext);
+  add_callee_protos(f->root, f, &ftext);
+  tr_edits_t fed;
+  tr_edit_init(&fed, a->tu);
+  if (tr_lower_fn(prog, f, &fed, &ftext, rep) == 0) {
+    tr_buf_add(text, ftext.data, f->code_at);
+    f->pulled = tr_sprintf(TR_GEN
+                           "/* async function %s, continued: its frame "
+                           "struct is above, before its first caller */\n%s",
+                           f->name, ftext.data + f->code_at);
+    f->protos_emitted = true;
+    f->frame_emitted = true;
+  }
+  tr_buf_free(&ftext);
+  f->pulling = false;
+}
+
+static void pull_callees(tr_prog_t* prog, avail_t* a, tr_node_t* n, unsigned at,
+                         tr_buf_t* text, tr_buf_t* rep) {
+  if (n->is_await && n->call && n->call->callee &&
+      n->call->callee->def_start > at)
+    pull(prog, a, n->call->callee, at, text, rep);
+  for (unsigned i = 0; i < n->nkids; i++)
+    pull_callees(prog, a, n->kids[i], at, text, rep);
+}
+
 static void write_dep_path(FILE* f, const char* p) {
   for (; *p; p++) {
     if (*p == ' ' || *p == '#') fputc('\\', f);
@@ -150,6 +279,8 @@ static int run(const tr_options_t* o) {
   for (tr_fn_t* fn = prog.fns; fn; fn = fn->next)
     if (fn->defined_here) tr_frame_name_fields(fn);
 
+  avail_t avail = {&tu, NULL, 0, 0};
+  clang_getInclusions(tu.tu, note_include, &avail);
   tr_edits_t ed;
   tr_edit_init(&ed, &tu);
   tr_buf_t rep;
@@ -167,6 +298,13 @@ static int run(const tr_options_t* o) {
       tr_edit_replace(&ed, t->root->start, t->end, tr_buf_take(&text));
       continue;
     }
+    if (t->fn && t->fn->pulled) { /* lowered early, for a caller */
+      tr_edit_replace(&ed, t->root->start, t->root->end, t->fn->pulled);
+      continue;
+    }
+    if (t->fn)
+      pull_callees(&prog, &avail, t->fn->body, t->root->start, &text,
+                   o->report ? &rep : NULL);
     add_callee_protos(t->root, t->fn, &text);
     /* Each function's edits live in a list of their own: rendering scans
        only them, so the cost stays linear in the number of functions. */

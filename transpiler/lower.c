@@ -1597,6 +1597,7 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
       tr_buf_printf(&names, ", %s", l->name);
     }
   tr_buf_puts(out, "}\n");
+  fn->code_at = out->len; /* the frame part ends here (driver.c) */
   tr_buf_printf(out, "%sasyncc_frame_t* asyncc__%s_start(%s) {\n", lk, nm,
                 params);
   tr_buf_printf(out,

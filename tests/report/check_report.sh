@@ -60,5 +60,11 @@ if [ -z "$a" ] || [ "$a" != "$b" ] || [ -z "$k" ] || [ "$k" = "$a" ]; then
   echo "disjoint locals a (offset '$a') and b (offset '$b') do not share storage, or k (offset '$k') does"
   exit 1
 fi
+# a callee defined after its caller is embedded, not on the heap
+if awk '$1=="async" {fn=$3} fn=="top_down" && $3=="asyncc__c"' "$work/report.txt" | grep -q . ||
+   ! awk '$1=="async" {fn=$3} fn=="top_down" && $3=="asyncc__u"' "$work/report.txt" | grep -q .; then
+  echo "top_down's callee, defined after it, is not embedded in its frame"
+  exit 1
+fi
 echo "report matches the compiler's layout"
 

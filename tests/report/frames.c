@@ -63,6 +63,14 @@ static async long sequence(int n) {
   return (long)b + k;
 }
 
+/* A callee defined after its caller is still embedded in its frame. */
+static async int defined_later(int n);
+static async int top_down(int n) { return await(defined_later(n)) + 1; }
+static async int defined_later(int n) {
+  await(asyncc_yield());
+  return n * 2;
+}
+
 /* An alignment specifier on a local is kept by its frame field. */
 static async int aligned(int n) {
   _Alignas(32) char c = (char)n;
@@ -76,6 +84,7 @@ async int amain(void) {
   printf("%.1f %d\n", r, await(dead_after(4)));
   printf("%d\n", await(siblings(1)));
   printf("%ld\n", await(sequence(3)));
+  printf("%d\n", await(top_down(3)));
   printf("%d\n", await(aligned(3)));
   return 0;
 }
