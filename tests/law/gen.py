@@ -136,6 +136,7 @@ FEATURES = [
     ("nobrace", "if/else, while, do/while and for bodies that are one statement without braces (awaits, break, continue, return, goto)"),
     ("contbody", "with nobrace: 'continue;' as the whole body of a loop"),
     ("switchdecl", "a declaration in a switch body after a case, in scope of the later cases that jump past it (assigned there first)"),
+    ("ptrmore", "pointers into local arrays (p = arr + await(...) % n, *p, p - arr) and to local structs (sp->m, sp->arr[await(...) % 3])"),
     ("float", "double and float locals, parameters and results of async functions (values k/4, never negative)"),
     ("funcname", "__func__ printed by async functions"),
     ("funcmacro", "__func__ printed from a macro's body (LOGF(x)), with and without awaits in the argument"),
@@ -150,7 +151,7 @@ NOT_IN_ALL = {
     # repros fixed (262e0a0, df32531), waiting for campaigns
     "typedeps", "specmulti", "typeof",
     # new, waiting for campaigns
-    "atomic", "generic", "genericawait", "chars", "nobrace", "switchdecl", "float", "funcname",
+    "atomic", "generic", "genericawait", "chars", "nobrace", "switchdecl", "float", "funcname", "ptrmore",
 }
 ALL = [f for f in FEATURE_NAMES if f not in NOT_IN_ALL]
 
@@ -313,6 +314,7 @@ class Var:
         self.align = align  # _Alignas of the variable (or its type)
         self.atomic = False
         self.slen = None  # char arrays: the string's length (writes stay below it)
+        self.base = None  # aptr: the array (a Var) it points into
         self.ready = True  # False between an uninitialized declaration and its assignment
 
 
@@ -816,6 +818,17 @@ class Gen:
             return "%s[%s][%s]" % (n, self.index(ctx, depth, v.dims[0]), self.index(ctx, depth, v.dims[1]))
         if k in ("dbl", "flt"):
             return "((unsigned)(%s * 4.0))" % n
+        if k == "aptr":
+            if self.base_visible(ctx.fs, v) and self.chance(0.4):
+                return "((unsigned)(%s - %s))" % (n, v.base.name)
+            return "(*%s)" % n
+        if k == "sptr":
+            m = self.pick(["a", "b", "c", "arr"])
+            if m == "c":
+                return "((unsigned)%s->c)" % n
+            if m == "arr":
+                return "%s->arr[%s]" % (n, self.sindex(ctx, depth, 3))
+            return "%s->%s" % (n, m)
         if k in ("chr", "cstr"):
             r = self.r.randrange(5)
             if r == 0:
@@ -829,6 +842,9 @@ class Gen:
                 return "((unsigned)(memcmp(%s, \"%s\", 2) == 0) * %du)" % (n, lit, self.r.randint(1, 9))
             return "((unsigned)(unsigned char)%s[%s])" % (n, self.sindex(ctx, depth, v.dims[0]))
         raise AssertionError(k)
+
+    def base_visible(self, fs, v):
+        return any(w is v.base for w in fs.visible())
 
     def lit(self, n):
         return "".join(self.pick("abcdefghijklmnopqrstuvwxyz") for _ in range(n))
@@ -885,6 +901,15 @@ class Gen:
             return "%s[%s][%s]" % (n, self.index(ctx, depth, v.dims[0]), self.index(ctx, depth, v.dims[1])), "u"
         if k in ("dbl", "flt"):
             return n, k
+        if k == "aptr":
+            return "(*%s)" % n, "u"
+        if k == "sptr":
+            m = self.pick(["a", "b", "c", "arr"])
+            if m == "c":
+                return "%s->c" % n, "uc"
+            if m == "arr":
+                return "%s->arr[%s]" % (n, self.sindex(ctx, depth, 3)), "u"
+            return "%s->%s" % (n, m), "u"
         if k == "chr":
             # below the string's length: the terminating 0 stays
             return "%s[%s]" % (n, self.sindex(ctx, depth, v.slen)), "chr"
@@ -1314,6 +1339,7 @@ class Gen:
             (2 if loop_ok and self.on("caseinblock") else 0, "caseblock"),
             (2 if loop_ok and self.on("gotoin") else 0, "gotoin"),
             (2 if loop_ok and self.on("labeldecl") else 0, "labeldecl"),
+            (1 if self.on("ptrmore") else 0, "repoint"),
         ]
         what = self.wpick(opts)
         if what == "for" and not (self.on("fordecl") and self.chance(0.7)):
@@ -1371,6 +1397,8 @@ class Gen:
             kinds += [(2, "chr"), (1, "cstr")]
         if self.on("float"):
             kinds += [(2, "dbl"), (1, "flt")]
+        if self.on("ptrmore"):
+            kinds += [(3, "aptr"), (2, "sptr")]
         base = self.wpick(kinds)
         if base == "typeof":
             return self.st_typeof(fs)
@@ -1385,17 +1413,25 @@ class Gen:
                 "const": "const unsigned", "volatile": "volatile unsigned",
                 "BF": "struct BF", "parr": "struct P", "align": "struct A",
                 "atomic": "_Atomic unsigned", "chr": "char", "cstr": "const char",
-                "dbl": "double", "flt": "float"}[base]
+                "dbl": "double", "flt": "float", "aptr": "unsigned", "sptr": "struct P"}[base]
         if base == "align":
             form = self.r.randrange(3)
             if form < 2:
                 base = "u" if form == 0 else "arr"
                 spec = "_Alignas(%d) unsigned" % self.pick([16, 32, 64])
             group = [base]
-        if base in ("atomic", "chr", "cstr", "dbl", "flt"):
+        if base in ("atomic", "chr", "cstr", "dbl", "flt", "aptr", "sptr"):
             group = [base]
         if (spec.startswith("_Alignas") or base == "atomic") and not self.on("specmulti"):
             n = 1
+        seq = None
+        if base in ("aptr", "sptr"):
+            # the array or struct it points to, often declared with it:
+            # unsigned t[3] = { ... }, *p = t + 1;
+            tk = "arr" if base == "aptr" else "P"
+            if self.chance(0.6) or not any(v.kind == tk and v.addressable for v in fs.visible()):
+                seq = [tk, base]
+                n = 2
         pool = LOCAL_NAMES + (PARAM_NAMES if fs.nest > 0 else [])
         if not self.on("shadow"):
             visible_names = {v.name for v in fs.visible()}
@@ -1403,7 +1439,7 @@ class Gen:
         decls = []
         pending = []
         for k in range(n):
-            kind = base if k == 0 else self.pick(group)
+            kind = seq[k] if seq else base if k == 0 else self.pick(group)
             avail = [p for p in pool if p not in names_here]
             name = self.pick(avail) if avail else fs.fresh("x")
             fs.hidden = name
@@ -1454,6 +1490,28 @@ class Gen:
             if kind in ("dbl", "flt"):
                 e = self.top_u(ctx, d, eff)
                 return "%s = %s" % (name, self.fix_rhs(paren(e), kind, "=")), Var(name, kind)
+            if kind == "aptr":
+                arrs = [v for v in fs.visible() if v.kind == "arr" and v.addressable]
+                if not arrs:
+                    return None, None
+                t = self.pick(arrs)
+                n = t.dims[0]
+                form = self.r.randrange(3)
+                if form == 0:
+                    init = t.name
+                elif form == 1:
+                    init = "&%s[%d]" % (t.name, self.r.randrange(n))
+                else:
+                    init = "%s + (%s %% %du)" % (t.name, paren(self.top_u(ctx, d, eff)), n)
+                v = Var(name, "aptr", target=t.obj, dims=t.dims)
+                v.base = t
+                return "*%s = %s" % (name, init), v
+            if kind == "sptr":
+                ps = [v for v in fs.visible() if v.kind == "P" and v.addressable]
+                if not ps:
+                    return None, None
+                t = self.pick(ps)
+                return "*%s = &%s" % (name, t.name), Var(name, "sptr", target=t.obj)
             if kind == "atomic":
                 e = self.top_u(ctx, d, eff)
                 v = Var(name, "u")
@@ -1735,6 +1793,13 @@ class Gen:
                 parts.append(" + ".join("%s[%d][%d]" % (n, i, j) for i in range(v.dims[0]) for j in range(v.dims[1])))
             elif k in ("dbl", "flt"):
                 parts.append("(unsigned)(%s * 4.0)" % n)
+            elif k == "aptr":
+                if self.base_visible(fs, v):
+                    parts.append("*%s + (unsigned)(%s - %s)" % (n, n, v.base.name))
+                else:
+                    parts.append("*%s" % n)
+            elif k == "sptr":
+                parts.append("%s->a + %s->b + %s->c + %s->arr[1]" % ((n,) * 4))
             elif k in ("chr", "cstr"):
                 parts.append("(unsigned)strlen(%s) + %s" % (n, " + ".join(
                     "(unsigned char)%s[%d]" % (n, i) for i in range(v.dims[0]))))
@@ -2266,6 +2331,21 @@ class Gen:
         else:
             fs.emit("return%s;" % val)
 
+    def st_repoint(self, fs):
+        """p = arr + (e % n); for a pointer into a visible array (e does
+        not read p)."""
+        ps = [v for v in fs.visible() if v.kind == "aptr" and self.base_visible(fs, v)]
+        if not ps:
+            return self.st_assign(fs)
+        v = self.pick(ps)
+        ctx = self.full(fs, gmode=False)
+        fs.hidden = v.name
+        try:
+            e = self.top_u(ctx, self.ed(), self.eff(fs))
+        finally:
+            fs.hidden = None
+        fs.emit("%s = %s + (%s %% %du);" % (v.name, v.base.name, paren(e), v.dims[0]))
+
     def st_ptrcall(self, fs):
         """await(f(&local, ...)); f writes the local after a yield. A whole
         statement of its own: nothing else in it touches the local."""
@@ -2273,14 +2353,19 @@ class Gen:
         eff = self.eff(fs)
         fns = [f for f in self.funcs if f.has_out and f.done and (eff or not f.effectful)
                and fs.cost + f.cost * fs.mult <= fs.budget]
-        targets = [v for v in fs.visible() if v.addressable or v.kind == "ptr"]
+        targets = [v for v in fs.visible() if v.addressable or v.kind in ("ptr", "aptr", "sptr")]
         if not fns or not targets:
             return self.st_assign(fs)
         f = self.pick(fns)
         t = self.pick(targets)
         fs.cost += f.cost * fs.mult
         f.called = True
-        args = [t.name if t.kind == "ptr" else self.address_of(t)]
+        if t.kind in ("ptr", "aptr"):
+            args = [t.name]
+        elif t.kind == "sptr":
+            args = ["&%s->%s" % (t.name, self.pick(["a", "b", "arr[2]"]))]
+        else:
+            args = [self.address_of(t)]
         # the arguments may read the target but not write it (gcc's
         # -Wsequence-point warns about &x next to x /= 3, though nothing
         # reads x there)
