@@ -788,12 +788,7 @@ class Gen:
         if k in ("ptr", "deref"):
             return "(*%s)" % n
         if k == "P":
-            m = self.pick(["a", "b", "c", "arr"])
-            if m == "c":
-                return "((unsigned)%s.c)" % n
-            if m == "arr":
-                return "%s.arr[%s]" % (n, self.index(ctx, depth, 3))
-            return "%s.%s" % (n, m)
+            return self.pmember(n + ".", lambda: self.index(ctx, depth, 3))
         if k == "V":
             if self.chance(0.5):
                 return "%s.u" % n
@@ -806,12 +801,7 @@ class Gen:
             return "((unsigned)%s.%s + 0u)" % (n, self.pick(BF_MEMBERS)[0])
         if k == "parr":
             e = "%s[%s]" % (n, self.sindex(ctx, depth, v.dims[0]))
-            m = self.pick(["a", "b", "c", "arr"])
-            if m == "c":
-                return "((unsigned)%s.c)" % e
-            if m == "arr":
-                return "%s.arr[%du]" % (e, self.r.randrange(3))
-            return "%s.%s" % (e, m)
+            return self.pmember(e + ".", lambda: "%du" % self.r.randrange(3))
         if k == "arr":
             return "%s[%s]" % (n, self.index(ctx, depth, v.dims[0]))
         if k == "arr2":
@@ -823,12 +813,7 @@ class Gen:
                 return "((unsigned)(%s - %s))" % (n, v.base.name)
             return "(*%s)" % n
         if k == "sptr":
-            m = self.pick(["a", "b", "c", "arr"])
-            if m == "c":
-                return "((unsigned)%s->c)" % n
-            if m == "arr":
-                return "%s->arr[%s]" % (n, self.sindex(ctx, depth, 3))
-            return "%s->%s" % (n, m)
+            return self.pmember(n + "->", lambda: self.sindex(ctx, depth, 3))
         if k in ("chr", "cstr"):
             r = self.r.randrange(5)
             if r == 0:
@@ -842,6 +827,16 @@ class Gen:
                 return "((unsigned)(memcmp(%s, \"%s\", 2) == 0) * %du)" % (n, lit, self.r.randint(1, 9))
             return "((unsigned)(unsigned char)%s[%s])" % (n, self.sindex(ctx, depth, v.dims[0]))
         raise AssertionError(k)
+
+    def pmember(self, acc, idx, lv=False):
+        """A member of a struct P reached by acc ('p.', 'q[i].', 'sp->'),
+        as an unsigned value, or (lv) as (lvalue text, kind); idx() gives
+        the subscript of .arr."""
+        m = self.pick(["a", "b", "c", "arr"])
+        if m == "c":
+            return (acc + "c", "uc") if lv else "((unsigned)%sc)" % acc
+        t = acc + ("arr[%s]" % idx() if m == "arr" else m)
+        return (t, "u") if lv else t
 
     def base_visible(self, fs, v):
         return any(w is v.base for w in fs.visible())
@@ -872,12 +867,7 @@ class Gen:
         if k in ("ptr", "deref"):
             return "(*%s)" % n, "u"
         if k == "P":
-            m = self.pick(["a", "b", "c", "arr"])
-            if m == "c":
-                return "%s.c" % n, "uc"
-            if m == "arr":
-                return "%s.arr[%s]" % (n, self.index(ctx, depth, 3)), "u"
-            return "%s.%s" % (n, m), "u"
+            return self.pmember(n + ".", lambda: self.index(ctx, depth, 3), lv=True)
         if k == "V":
             if self.chance(0.6):
                 return "%s.u" % n, "u"
@@ -889,12 +879,7 @@ class Gen:
             return "%s.%s" % (n, m), "bf%s" % mask
         if k == "parr":
             e = "%s[%s]" % (n, self.sindex(ctx, depth, v.dims[0]))
-            m = self.pick(["a", "b", "c", "arr"])
-            if m == "c":
-                return "%s.c" % e, "uc"
-            if m == "arr":
-                return "%s.arr[%du]" % (e, self.r.randrange(3)), "u"
-            return "%s.%s" % (e, m), "u"
+            return self.pmember(e + ".", lambda: "%du" % self.r.randrange(3), lv=True)
         if k == "arr":
             return "%s[%s]" % (n, self.index(ctx, depth, v.dims[0])), "u"
         if k == "arr2":
@@ -904,12 +889,7 @@ class Gen:
         if k == "aptr":
             return "(*%s)" % n, "u"
         if k == "sptr":
-            m = self.pick(["a", "b", "c", "arr"])
-            if m == "c":
-                return "%s->c" % n, "uc"
-            if m == "arr":
-                return "%s->arr[%s]" % (n, self.sindex(ctx, depth, 3)), "u"
-            return "%s->%s" % (n, m), "u"
+            return self.pmember(n + "->", lambda: self.sindex(ctx, depth, 3), lv=True)
         if k == "chr":
             # below the string's length: the terminating 0 stays
             return "%s[%s]" % (n, self.sindex(ctx, depth, v.slen)), "chr"
@@ -1158,12 +1138,7 @@ class Gen:
         if rk == "ull":
             return self.pick(["(%s)" % self.cast("unsigned", t), "((unsigned)(%s >> %du))" % (t, self.r.randint(1, 40))])
         if rk == "P":
-            m = self.pick(["a", "b", "c", "arr"])
-            if m == "c":
-                return "((unsigned)%s.c)" % t
-            if m == "arr":
-                return "%s.arr[%s]" % (t, self.index(ctx, depth, 3))
-            return "%s.%s" % (t, m)
+            return self.pmember(t + ".", lambda: self.index(ctx, depth, 3))
         if rk == "V":
             if self.chance(0.5):
                 return "%s.u" % t
