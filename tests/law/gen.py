@@ -1440,14 +1440,17 @@ class Gen:
         fs.emit("%s %s;" % (spec, ", ".join(decls)))
         for v in pending:
             # declared without an initializer: assigned before any read
-            ctx = self.full(fs, gmode=False)
-            fs.hidden = v.name
-            try:
-                e = self.top_u(ctx, self.ed(), self.eff(fs))
-            finally:
-                fs.hidden = None
-            fs.emit("%s = %s;" % (v.name, strip_parens(e)))
+            fs.emit("%s = %s;" % (v.name, strip_parens(self.value_hiding(fs, v.name))))
             v.ready = True
+
+    def value_hiding(self, fs, name, depth=None):
+        """A value for variable 'name' that does not read it."""
+        ctx = self.full(fs, gmode=False)
+        fs.hidden = name
+        try:
+            return self.top_u(ctx, self.ed() if depth is None else depth, self.eff(fs))
+        finally:
+            fs.hidden = None
 
     def declarator(self, fs, kind, name):
         ctx = self.full(fs, gmode=False)
@@ -2024,13 +2027,7 @@ class Gen:
             for v in swvars:
                 # a case after the declaration jumps past its initializer:
                 # assigned first
-                ctx = self.full(fs, gmode=False)
-                fs.hidden = v.name
-                try:
-                    e = self.top_u(ctx, 1, self.eff(fs))
-                finally:
-                    fs.hidden = None
-                fs.emit("%s = %s;" % (v.name, strip_parens(e)))
+                fs.emit("%s = %s;" % (v.name, strip_parens(self.value_hiding(fs, v.name, 1))))
                 v.ready = True
             if self.chance(0.3):
                 self.block(fs, n=self.r.randint(1, 3))
@@ -2313,12 +2310,7 @@ class Gen:
         if not ps:
             return self.st_assign(fs)
         v = self.pick(ps)
-        ctx = self.full(fs, gmode=False)
-        fs.hidden = v.name
-        try:
-            e = self.top_u(ctx, self.ed(), self.eff(fs))
-        finally:
-            fs.hidden = None
+        e = self.value_hiding(fs, v.name)
         fs.emit("%s = %s + (%s %% %du);" % (v.name, v.base.name, paren(e), v.dims[0]))
 
     def st_ptrcall(self, fs):
