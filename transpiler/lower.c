@@ -470,6 +470,68 @@ static void explode_stmt_expr(lower_t* L, tr_node_t* n, tr_buf_t* out) {
                   id >= 0 ? temp_ref(id) : TR_GEN "((void)0)");
 }
 
+/* The type name of _Generic association 'a' as written: the text between
+ * the ',' and the ':' before it ("default" for the default one). */
+static char* association_type(lower_t* L, tr_node_t* a) {
+  const char* t = L->tu->text;
+  unsigned colon = a->start;
+  while (colon > 0 && t[colon - 1] != ':') colon--;
+  unsigned from = colon ? colon - 1 : 0;
+  int depth = 0;
+  while (from > 0 && !(depth == 0 && t[from - 1] == ',')) {
+    if (t[from - 1] == ')') depth++;
+    if (t[from - 1] == '(') depth--;
+    from--;
+  }
+  unsigned to = colon ? colon - 1 : 0;
+  while (from < to && (t[from] == ' ' || t[from] == '\n' || t[from] == '\t'))
+    from++;
+  while (to > from &&
+         (t[to - 1] == ' ' || t[to - 1] == '\n' || t[to - 1] == '\t'))
+    to--;
+  return tr_strndup(t + from, to - from);
+}
+
+/* _Generic(c, T1: e1, T2: e2, default: e3) whose associations have the
+ * same type as another one (libclang does not say which is selected):
+ * each association with awaits runs them under a guard that lets the
+ * compiler select, if (_Generic((c), T1: 0, T2: 1, default: 0)) { ... },
+ * and is replaced by the temporary that holds its value. */
+static bool explode_generic(lower_t* L, tr_node_t* n, tr_node_t** k, int nk,
+                            tr_buf_t* out) {
+  CXType ty = node_type(n);
+  int same = 0;
+  for (int i = 1; i < nk; i++)
+    same += clang_equalTypes(node_type(k[i]), ty) != 0;
+  if (nk < 2 || same < 2) return false; /* the selected one alone awaits */
+  char** names = tr_alloc(sizeof(char*) * (size_t)nk);
+  for (int i = 1; i < nk; i++) names[i] = association_type(L, k[i]);
+  const char* ctl = render_node(L, k[0]);
+  for (int i = 1; i < nk; i++) {
+    if (!k[i]->has_await) continue;
+    tr_buf_t guard;
+    tr_buf_init(&guard);
+    tr_buf_printf(&guard, "_Generic((%s)", ctl);
+    for (int j = 1; j < nk; j++)
+      tr_buf_printf(&guard, ", %s: %d", names[j], j == i);
+    tr_buf_puts(&guard, ")");
+    tr_buf_t in;
+    tr_buf_init(&in);
+    const char* saved = L->indent;
+    L->indent = tr_sprintf("%s  ", saved);
+    tr_buf_printf(&in, "\n%s", L->indent);
+    explode(L, k[i], &in, false);
+    int id = new_temp(L, node_type(k[i]), k[i]);
+    gen(L, &in, "%s = %s;", temp_ref(id), render_node(L, k[i]));
+    L->indent = saved;
+    gen(L, out, "if (%s) {%s}", guard.data, in.data);
+    tr_edit_replace(L->ed, k[i]->start, k[i]->end, temp_ref(id));
+    tr_buf_free(&guard);
+    tr_buf_free(&in);
+  }
+  return true;
+}
+
 static void explode(lower_t* L, tr_node_t* n, tr_buf_t* out, bool stable) {
   if (!n->has_await) {
     if (stable) spill(L, n, out);
@@ -538,6 +600,9 @@ static void explode(lower_t* L, tr_node_t* n, tr_buf_t* out, bool stable) {
                     is_void ? TR_GEN "(void)0" : temp_ref(id));
     return;
   }
+  if (n->kind == CXCursor_GenericSelectionExpr &&
+      explode_generic(L, n, k, nk, out))
+    return;
   if (bop == CXBinaryOperator_Comma && nk == 2) {
     explode(L, k[0], out, false);
     gen(L, out, "(void)(%s);", render_node(L, k[0]));

@@ -417,7 +417,7 @@ static bool sizes_vla(tr_node_t* n) {
 /* _Generic evaluates only its selected association. libclang does not say
  * which that is, but the selection has exactly the selected expression's
  * type: when one association has it, that one is evaluated; when several
- * have it, asyncc cannot tell which, which matters only for an await. */
+ * have it, any of them may be (lower.c guards their awaits). */
 static void check_generic(check_t* k, tr_node_t* n, int unevaluated) {
   CXType ty = clang_getCursorType(n->cur);
   unsigned same = 0, selected = n->nkids, ctl = n->nkids;
@@ -433,15 +433,10 @@ static void check_generic(check_t* k, tr_node_t* n, int unevaluated) {
       await_in_same |= a->has_await;
     }
   }
+  /* several associations have the selection's type: lowering runs the
+     awaits of each under a _Generic guard, so the compiler selects */
   bool ambiguous = same > 1 && await_in_same && !unevaluated;
-  if (ambiguous)
-    error_at(k, n,
-             "'await' in a _Generic association whose type another "
-             "association shares: asyncc cannot tell which one is "
-             "selected; await into a variable first%s",
-             "");
   for (unsigned i = 0; i < n->nkids; i++) {
-    /* (an ambiguous one is reported once, above, not as unevaluated) */
     bool evaluated =
         i != ctl && clang_isExpression(n->kids[i]->kind) &&
         (ambiguous ? clang_equalTypes(clang_getCursorType(n->kids[i]->cur), ty)
