@@ -148,10 +148,7 @@ FEATURE_NAMES = [f for f, _ in FEATURES]
 NOT_IN_ALL = {
     "funcmacro",  # repro/func_in_macro_body.c
     "contbody",  # repro/continue_as_loop_body.c
-    # repros fixed (262e0a0, df32531), waiting for campaigns
-    "typedeps", "specmulti", "typeof",
-    # new, waiting for campaigns
-    "atomic", "generic", "genericawait", "chars", "nobrace", "switchdecl", "float", "funcname", "ptrmore",
+    "ptrmore",  # new, waiting for campaigns
 }
 ALL = [f for f in FEATURE_NAMES if f not in NOT_IN_ALL]
 
@@ -662,8 +659,7 @@ class Gen:
         def sel():
             # parenthesized: gcc's -Wparentheses and clang's -Wself-assign
             # look through _Generic at the selected expression
-            e = self.top_u(ctx, depth - 1, eff)
-            return paren("%s + 0u" % e if " " not in e else e)
+            return "(%s + 0u)" % self.top_u(ctx, depth - 1, eff)
         # the associations not selected have types of their own (not
         # unsigned, each different): asyncc finds the selected one by its
         # type
