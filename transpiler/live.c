@@ -164,11 +164,77 @@ static void live_range(tr_local_t* l, uses_t* u) {
   }
 }
 
+static tr_node_t* up_through_casts(tr_node_t* n, tr_node_t** child) {
+  *child = n;
+  tr_node_t* p = n->parent;
+  while (p &&
+         (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr)) {
+    *child = p;
+    p = p->parent;
+  }
+  return p;
+}
+
+/* Whether the value of aggregate expression 'n' (an array, struct or
+ * union local, or a member of one) is only read or written in place: the
+ * base of a subscript or of a '.' member access, an operand of sizeof or
+ * of a by-value assignment. Anything else (decay into a call argument, &,
+ * a pointer initialised from it) may let its address outlive its last
+ * reference, so it keeps storage of its own. */
+static bool used_in_place(tr_node_t* n) {
+  tr_node_t* k;
+  tr_node_t* p = up_through_casts(n, &k);
+  if (!p) return false;
+  CXType t = clang_getCanonicalType(clang_getCursorType(n->cur));
+  bool aggregate = t.kind == CXType_ConstantArray || t.kind == CXType_Record;
+  switch (p->kind) {
+    case CXCursor_ArraySubscriptExpr:
+      return p->nkids == 2 && p->kids[0] == k &&
+             (t.kind == CXType_ConstantArray) && used_in_place(p);
+    case CXCursor_MemberRefExpr:
+      return t.kind == CXType_Record && p->nkids && p->kids[0] == k &&
+             used_in_place(p);
+    case CXCursor_UnaryExpr: /* sizeof */
+      return true;
+    case CXCursor_BinaryOperator:
+    case CXCursor_CompoundAssignOperator:
+      /* scalars are read or written in place; aggregates only assigned */
+      return !aggregate || (t.kind == CXType_Record &&
+                            clang_getCursorBinaryOperatorKind(p->cur) ==
+                                CXBinaryOperator_Assign);
+    case CXCursor_UnaryOperator: {
+      enum CXUnaryOperatorKind o = clang_getCursorUnaryOperatorKind(p->cur);
+      return !aggregate && o != CXUnaryOperator_AddrOf;
+    }
+    default:
+      /* a scalar element or member read as a value anywhere else */
+      return !aggregate && p->kind != CXCursor_UnaryOperator;
+  }
+}
+
+/* An array, struct or union local whose every reference is used in place
+ * may share storage like a scalar (see live_range). */
+static bool aggregate_in_place(tr_local_t* l, tr_fn_t* fn) {
+  CXType t = clang_getCanonicalType(l->type);
+  if (clang_isVolatileQualifiedType(t) ||
+      (t.kind != CXType_ConstantArray && t.kind != CXType_Record))
+    return false;
+  uses_t u = {l, NULL, 0, 0, false};
+  collect_uses(fn->body, &u);
+  for (size_t i = 0; i < u.nrefs; i++)
+    if (!used_in_place(u.refs[i])) return false;
+  live_range(l, &u);
+  return true;
+}
+
 void tr_live_compute(tr_fn_t* fn) {
   bool gotos = has_goto(fn->body);
   for (tr_local_t* l = fn->locals; l; l = l->next) {
     if (l->is_param) continue;
     l->promoted = await_in(l->scope, l->scope_start, l->scope->end);
+    if (l->promoted && !gotos && keeps_address(l->type) &&
+        !variably_modified(l->type))
+      aggregate_in_place(l, fn);
     if (!l->promoted || gotos || keeps_address(l->type) ||
         variably_modified(l->type))
       continue;
