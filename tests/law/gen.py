@@ -137,6 +137,7 @@ FEATURES = [
     ("contbody", "with nobrace: 'continue;' as the whole body of a loop"),
     ("switchdecl", "a declaration in a switch body after a case, in scope of the later cases that jump past it (assigned there first)"),
     ("ptrmore", "pointers into local arrays (p = arr + await(...) % n, *p, p - arr) and to local structs (sp->m, sp->arr[await(...) % 3])"),
+    ("laterdef", "functions defined after their callers (amain first, then f_n ... f0, helpers last), every one with a prototype"),
     ("float", "double and float locals, parameters and results of async functions (values k/4, never negative)"),
     ("funcname", "__func__ printed by async functions"),
     ("funcmacro", "__func__ printed from a macro's body (LOGF(x)), with and without awaits in the argument"),
@@ -148,7 +149,7 @@ FEATURE_NAMES = [f for f, _ in FEATURES]
 NOT_IN_ALL = {
     "funcmacro",  # repro/func_in_macro_body.c
     "contbody",  # repro/continue_as_loop_body.c
-    "ptrmore",  # new, waiting for campaigns
+    "ptrmore", "laterdef",  # new, waiting for campaigns
 }
 ALL = [f for f in FEATURE_NAMES if f not in NOT_IN_ALL]
 
@@ -2700,16 +2701,28 @@ class Gen:
             out.append("#define TRY(call) do { unsigned try_v = await(call); "
                        "if ((try_v % 7u) == 3u) return try_v; ck ^= try_v; } while (0)")
         out.append("")
-        protos = [f.sig() + ";" for f in self.funcs if f.proto]
+        later = self.on("laterdef")
+        protos = [f.sig() + ";" for f in self.funcs if f.proto or later]
+        if later:
+            protos += [h.sig() + ";" for h in self.helpers]
         if protos:
             out.extend(protos)
             out.append("")
         deep = self.gen_deep(out) if self.on("deeprec") else None
+        defs = out
+        if later:
+            # generated in call order, written in reverse: every callee is
+            # defined after its callers
+            chunks = []
+            out = []
         for h in self.helpers:
             out.extend(self.gen_function(h, sz["budget"] // 4, r.randint(2, sz["stmts"][0])))
             h.cost = h.body_cost
             h.done = True
             out.append("")
+            if later:
+                chunks.append(out)
+                out = []
         idx = 0
         while idx < len(self.funcs):
             f = self.funcs[idx]
@@ -2724,6 +2737,9 @@ class Gen:
             for lines in texts:
                 out.extend(lines)
                 out.append("")
+            if later:
+                chunks.append(out)
+                out = []
             idx += len(group)
         m = self.main
         fs = self.begin_function(m, sz["main_budget"], r.randint(*sz["main_stmts"]),
@@ -2739,6 +2755,11 @@ class Gen:
         fs.emit("return ck;")
         out.extend(self.end_function(fs))
         out.append("")
+        if later:
+            chunks.append(out)
+            out = defs
+            for c in reversed(chunks):
+                out.extend(c)
         out.append("int main(void)")
         out.append("{")
         out.append("  unsigned r = asyncc_run(amain());")
