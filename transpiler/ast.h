@@ -36,7 +36,6 @@ struct tr_node_s {
   tr_node_t* parent;
   tr_node_t** kids;
   unsigned nkids;
-  size_t kcap;       /* capacity of 'kids' */
   tr_node_t* call;   /* is_await/is_run: the CallExpr being awaited */
   tr_local_t* local; /* VarDecl/ParmDecl: its local; DeclRefExpr: the local
                         it names (NULL for globals, functions, enums) */
@@ -144,6 +143,9 @@ typedef struct {
   unsigned* awaits; /* offsets of every await(...) spelled in the file */
   bool* await_seen; /* ...and whether an evaluated await node has it */
   size_t nawaits, awaits_cap;
+  unsigned* spans; /* outermost macro invocations: start, end pairs */
+  size_t nspans, spans_cap;
+  bool spans_unsorted; /* not in file order: no shortcut in is_spelled */
 } tr_prog_t;
 
 /* A macro expansion in the main file (other than asyncc's keywords). */

@@ -81,8 +81,9 @@ tr_fn_t* tr_shape_async_fn(tr_prog_t* p, CXCursor decl) {
   unsigned h = clang_hashCursor(canon) & 8191u;
   for (unsigned i = 0; i < 8192 && fn_index[h].fn; i++, h = (h + 1) & 8191u)
     if (clang_equalCursors(fn_index[h].key, canon)) return fn_index[h].fn;
-  for (tr_fn_t* f = p->fns; f; f = f->next) /* table full */
-    if (clang_equalCursors(f->decl, canon)) return f;
+  if (p->nfns >= 4096) /* the table is full: later ones are only listed */
+    for (tr_fn_t* f = p->fns; f; f = f->next)
+      if (clang_equalCursors(f->decl, canon)) return f;
   tr_fn_t* f = tr_alloc(sizeof *f);
   f->decl = canon;
   f->def = clang_getNullCursor();
@@ -136,12 +137,39 @@ static int loc_offset(CXSourceLocation l, CXFile* f, unsigned* off) {
 
 /* A location is "spelled" when the text at its file location is the
  * token itself: not part of a macro body (macro arguments are). */
-static bool is_spelled(CXSourceLocation l) {
+static bool loc_is_spelled(CXSourceLocation l) {
   CXFile ff, sf;
   unsigned fo, so;
   clang_getFileLocation(l, &ff, NULL, NULL, &fo);
   clang_getSpellingLocation(l, &sf, NULL, NULL, &so);
   return ff && sf && clang_File_isEqual(ff, sf) && fo == so;
+}
+
+/* Whether main-file byte 'off' lies in a macro invocation. */
+static bool in_expansion(const tr_prog_t* p, unsigned off) {
+  if (p->spans_unsorted) return true;
+  size_t lo = 0, hi = p->nspans;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (p->spans[2 * mid] <= off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo > 0 && off <= p->spans[2 * lo - 1];
+}
+
+/* loc_is_spelled() for 'l' at main-file offset 'off' ('f'). A macro's
+ * tokens have file locations inside its invocation, so elsewhere the file
+ * location is the spelling and libclang need not be asked (it costs a
+ * lookup in the source manager, for every node). */
+static bool is_spelled(const tr_prog_t* p, CXSourceLocation l, CXFile f,
+                       unsigned off) {
+  if (!in_expansion(p, off)) return true;
+  CXFile sf;
+  unsigned so;
+  clang_getSpellingLocation(l, &sf, NULL, NULL, &so);
+  return sf && clang_File_isEqual(f, sf) && off == so;
 }
 
 /* The byte just past the ')' closing the macro invocation that starts at
@@ -178,8 +206,10 @@ static unsigned invocation_end(const tr_tu_t* tu, unsigned start,
 
 static bool is_marker_call(tr_node_t* n, const char* marker) {
   if (n->kind != CXCursor_CallExpr) return false;
-  char* name = tr_cursor_name(n->cur);
-  return strcmp(name, marker) == 0;
+  CXString s = clang_getCursorSpelling(n->cur);
+  bool r = strcmp(clang_getCString(s), marker) == 0;
+  clang_disposeString(s);
+  return r;
 }
 
 /* await(e) expands to ( asyncc__await_marker(), (e) ): a ParenExpr whose
@@ -232,14 +262,21 @@ static void classify_marker(const tr_tu_t* tu, tr_node_t* n) {
 
 static tr_node_t* build(tr_prog_t* p, CXCursor c, tr_node_t* parent);
 
+/* The children of the nodes being built, innermost last: each node's are
+ * copied to an array of their exact number when its visit ends. */
+static tr_node_t** kid_stack;
+static size_t kid_top, kid_cap;
+
 static enum CXChildVisitResult visit_kid(CXCursor c, CXCursor parent,
                                          CXClientData data) {
   (void)parent;
   build_t* b = data;
-  tr_node_t* n = b->parent;
-  tr_node_t* k = build(b->p, c, n);
-  n->kids = tr_grow(n->kids, &n->kcap, n->nkids + 1, sizeof(tr_node_t*));
-  n->kids[n->nkids++] = k;
+  tr_node_t* k = build(b->p, c, b->parent);
+  if (kid_top == kid_cap) {
+    kid_cap = kid_cap ? kid_cap * 2 : 256;
+    kid_stack = tr_xrealloc(kid_stack, kid_cap * sizeof *kid_stack);
+  }
+  kid_stack[kid_top++] = k;
   return CXChildVisit_Continue;
 }
 
@@ -249,28 +286,35 @@ static tr_node_t* build(tr_prog_t* p, CXCursor c, tr_node_t* parent) {
   n->kind = clang_getCursorKind(c);
   n->parent = parent;
   CXSourceRange r = clang_getCursorExtent(c);
+  CXSourceLocation rb = clang_getRangeStart(r), re = clang_getRangeEnd(r);
   CXFile fb, fe;
   unsigned ob = 0, oe = 0;
-  if (loc_offset(clang_getRangeStart(r), &fb, &ob) &&
-      loc_offset(clang_getRangeEnd(r), &fe, &oe) &&
+  if (loc_offset(rb, &fb, &ob) && loc_offset(re, &fe, &oe) &&
       clang_File_isEqual(fb, p->tu->file) &&
       clang_File_isEqual(fe, p->tu->file)) {
-    if (oe < ob) oe = ob; /* nested macro ends; markers recompute theirs */
+    unsigned e = oe < ob ? ob : oe; /* nested macro ends; markers fix theirs */
     n->in_file = true;
     n->start = ob;
-    n->end = oe;
-    n->spelled = is_spelled(clang_getRangeStart(r));
-    if (!is_spelled(clang_getRangeEnd(r))) {
+    n->end = e;
+    n->spelled = is_spelled(p, rb, fb, ob);
+    if (!is_spelled(p, re, fe, oe)) {
       /* ends inside a macro expanded within another macro's argument
          (NULL in await(f(NULL))): libclang's end is the inner macro's
          start; the node ends where that invocation ends */
       for (size_t i = 0; i < p->nmacros; i++)
-        if (p->macros[i].start == oe && p->macros[i].end > n->end)
+        if (p->macros[i].start == e && p->macros[i].end > n->end)
           n->end = p->macros[i].end;
     }
   }
   build_t b = {p, n};
+  size_t base = kid_top;
   clang_visitChildren(c, visit_kid, &b);
+  n->nkids = (unsigned)(kid_top - base);
+  if (n->nkids) {
+    n->kids = tr_alloc(n->nkids * sizeof *n->kids);
+    memcpy(n->kids, kid_stack + base, n->nkids * sizeof *n->kids);
+  }
+  kid_top = base;
   classify_marker(p->tu, n);
   /* libclang's end of a node that ends in a macro nested in another
      macro's argument (await(a | await(b()))) stops short; the children's
@@ -815,17 +859,38 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent,
   return CXChildVisit_Continue;
 }
 
+/* Records the invocation range of expansion 'c' for in_expansion(), unless
+ * it lies in one already recorded (a macro in another's argument). */
+static void add_span(tr_prog_t* p, CXCursor c) {
+  CXSourceRange r = clang_getCursorExtent(c);
+  unsigned s, e;
+  if (!tr_tu_offset(p->tu, clang_getRangeStart(r), &s) ||
+      !tr_tu_offset(p->tu, clang_getRangeEnd(r), &e))
+    return;
+  if (p->nspans && s <= p->spans[2 * p->nspans - 1]) {
+    if (s < p->spans[2 * p->nspans - 2]) p->spans_unsorted = true;
+    if (e > p->spans[2 * p->nspans - 1]) p->spans[2 * p->nspans - 1] = e;
+    return;
+  }
+  p->spans =
+      tr_grow(p->spans, &p->spans_cap, 2 * p->nspans + 2, sizeof *p->spans);
+  p->spans[2 * p->nspans] = s;
+  p->spans[2 * p->nspans + 1] = e;
+  p->nspans++;
+}
+
 static enum CXChildVisitResult visit_macro(CXCursor c, CXCursor parent,
                                            CXClientData data) {
   (void)parent;
   tr_prog_t* p = data;
   if (clang_getCursorKind(c) != CXCursor_MacroExpansion)
     return CXChildVisit_Continue;
+  add_span(p, c);
   char* name = tr_cursor_name(c);
   if (strcmp(name, "await") == 0) {
     unsigned off;
     CXSourceLocation l = clang_getCursorLocation(c);
-    if (is_spelled(l) && tr_tu_offset(p->tu, l, &off)) {
+    if (loc_is_spelled(l) && tr_tu_offset(p->tu, l, &off)) {
       size_t cap = p->awaits_cap;
       p->awaits =
           tr_grow(p->awaits, &p->awaits_cap, p->nawaits + 1, sizeof(unsigned));
@@ -864,6 +929,9 @@ int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu) {
   clang_visitChildren(clang_getTranslationUnitCursor(tu->tu), visit_macro, p);
   top_t t = {p, 0, 0, NULL, 0, 0};
   clang_visitChildren(clang_getTranslationUnitCursor(tu->tu), visit_top, &t);
+  free(kid_stack);
+  kid_stack = NULL;
+  kid_cap = 0;
   match_extern_frames(&t);
   for (tr_fn_t* fn = p->fns; fn; fn = fn->next)
     if (fn->is_static && fn->used && !fn->defined_here) {
