@@ -1495,14 +1495,13 @@ static void resolve_temps(lower_t* L, const char* body, tr_buf_t* out) {
   }
   free(first);
   free(last);
-  for (const char* p = body; *p; p++) {
-    if (*p == '\003') {
-      int id = atoi(p + 1);
-      tr_buf_printf(out, "%sasyncc__t%d", L->temps[id].crosses ? F : "", id);
-      p = strchr(p, '\004');
-      continue;
-    }
-    tr_buf_putc(out, *p);
+  for (const char* p = body;;) {
+    const char* t = strchr(p, '\003');
+    tr_buf_add(out, p, t ? (size_t)(t - p) : strlen(p));
+    if (!t) break;
+    int id = atoi(t + 1);
+    tr_buf_printf(out, "%sasyncc__t%d", L->temps[id].crosses ? F : "", id);
+    p = strchr(t, '\004') + 1;
   }
 }
 
@@ -1760,7 +1759,7 @@ static void field(layout_t* y, const char* name, const char* type,
 
 static void type_field(layout_t* y, const char* name, CXType t,
                        const char* live) {
-  field(y, name, tr_type_name(t), clang_Type_getSizeOf(t),
+  field(y, name, y->out ? tr_type_name(t) : NULL, clang_Type_getSizeOf(t),
         clang_Type_getAlignOf(t), live);
 }
 
@@ -1780,11 +1779,13 @@ static void report_local(lower_t* L, layout_t* y, tr_local_t* l,
   long long align;
   if (align_spec(L, l, &align)[0] && !align) L->fn->overaligned = true;
   if (align < clang_Type_getAlignOf(l->type)) align = 0;
-  field(y, l->field, tr_type_name(l->type), clang_Type_getSizeOf(l->type),
+  /* names and states are text for --report only */
+  field(y, l->field, y->out ? tr_type_name(l->type) : NULL,
+        clang_Type_getSizeOf(l->type),
         align ? align : clang_Type_getAlignOf(l->type),
-        l->is_param    ? all
-        : l->shareable ? live_states(L, l->live_from, l->live_to)
-                       : live_states(L, l->scope_start, l->scope->end));
+        l->is_param || !y->out ? all
+        : l->shareable         ? live_states(L, l->live_from, l->live_to)
+                               : live_states(L, l->scope_start, l->scope->end));
 }
 
 static void report_block(lower_t* L, layout_t* y, tr_block_t* b,
@@ -1842,7 +1843,7 @@ static void report(lower_t* L, tr_buf_t* out) {
                   "type                         live across states\n",
                   fn->name, L->tu->path, tr_tu_line(L->tu, fn->def_start),
                   fn->name, L->nstates);
-  const char* all = live_states(L, 0, ~0u);
+  const char* all = out ? live_states(L, 0, ~0u) : NULL;
   field(&y, "hdr", "asyncc_frame_t", (long long)sizeof(void*) * 3 + 8,
         (long long)sizeof(void*), "all (runtime header)");
   if (!fn->ret_void) type_field(&y, "asyncc__ret", fn->ret, "result");
@@ -1899,7 +1900,7 @@ int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out,
   plan_loops(&L, fn->body);
   lower_stmt(&L, fn->body);
   if (L.errors == 0) emit_function(&L, out);
-  if (L.errors == 0) report(&L, rep);
+  if (L.errors == 0 && rep) report(&L, rep);
   tr_buf_free(&L.dispatch);
   tr_buf_free(&L.fields);
   tr_buf_free(&L.types);
