@@ -177,6 +177,10 @@ typedef struct chunk {
 enum { SMALL_CHUNK = 65536, HUGE_CHUNK = 2 << 20 };
 
 static chunk_t* arena;
+
+/* tr_sprintf() formats here, then copies to the arena: a buffer of its own
+ * would cost a malloc and a free a call. */
+static tr_buf_t scratch;
 static size_t arena_total; /* bytes of all chunks */
 
 /* A 2 MiB chunk on a 2 MiB boundary, or NULL. */
@@ -234,6 +238,7 @@ void* tr_alloc(size_t n) {
 }
 
 void tr_arena_free_all(void) {
+  tr_buf_free(&scratch);
   while (arena) {
     chunk_t* next = arena->next;
     if (arena->mapped)
@@ -265,11 +270,10 @@ char* tr_strndup(const char* s, size_t n) {
 char* tr_strdup(const char* s) { return tr_strndup(s, strlen(s)); }
 
 char* tr_sprintf(const char* fmt, ...) {
-  tr_buf_t b;
-  tr_buf_init(&b);
+  scratch.len = 0;
   va_list ap;
   va_start(ap, fmt);
-  tr_buf_vprintf(&b, fmt, ap);
+  tr_buf_vprintf(&scratch, fmt, ap);
   va_end(ap);
-  return tr_buf_take(&b);
+  return tr_strndup(scratch.data, scratch.len);
 }
