@@ -144,7 +144,7 @@ typedef struct {
   bool* await_seen; /* ...and whether an evaluated await node has it */
   size_t nawaits, awaits_cap;
   unsigned* spans; /* outermost macro invocations: start, end pairs */
-  size_t nspans, spans_cap;
+  size_t nspans, spans_cap, span_at; /* span_at: in_expansion's last */
   bool spans_unsorted; /* not in file order: no shortcut in is_spelled */
 } tr_prog_t;
 

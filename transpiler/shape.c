@@ -145,10 +145,13 @@ static bool loc_is_spelled(CXSourceLocation l) {
   return ff && sf && clang_File_isEqual(ff, sf) && fo == so;
 }
 
-/* Whether main-file byte 'off' lies in a macro invocation. */
-static bool in_expansion(const tr_prog_t* p, unsigned off) {
+/* Whether main-file byte 'off' lies in a macro invocation. Nodes come in
+ * file order, so the span found last is tried first. */
+static bool in_expansion(tr_prog_t* p, unsigned off) {
   if (p->spans_unsorted) return true;
-  size_t lo = 0, hi = p->nspans;
+  size_t lo = p->span_at, hi = p->nspans;
+  if (lo > 0 && p->spans[2 * lo - 2] > off) lo = 0;
+  if (lo < hi && p->spans[2 * lo] > off) hi = lo;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
     if (p->spans[2 * mid] <= off)
@@ -156,6 +159,7 @@ static bool in_expansion(const tr_prog_t* p, unsigned off) {
     else
       hi = mid;
   }
+  p->span_at = lo;
   return lo > 0 && off <= p->spans[2 * lo - 1];
 }
 
@@ -163,7 +167,7 @@ static bool in_expansion(const tr_prog_t* p, unsigned off) {
  * tokens have file locations inside its invocation, so elsewhere the file
  * location is the spelling and libclang need not be asked (it costs a
  * lookup in the source manager, for every node). */
-static bool is_spelled(const tr_prog_t* p, CXSourceLocation l, CXFile f,
+static bool is_spelled(tr_prog_t* p, CXSourceLocation l, CXFile f,
                        unsigned off) {
   if (!in_expansion(p, off)) return true;
   CXFile sf;
@@ -587,7 +591,8 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
     }
   }
   if (k->fn && n->kind == CXCursor_CallExpr) {
-    char* name = tr_cursor_name(n->cur);
+    CXString s = clang_getCursorSpelling(n->cur);
+    const char* name = clang_getCString(s);
     if (strcmp(name, "alloca") == 0 || strcmp(name, "__builtin_alloca") == 0)
       error_at(k, n,
                "alloca() in an async function: its memory would not survive "
@@ -600,6 +605,7 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
                "setjmp/longjmp cannot be used in an async function ('%s'): "
                "the frame outlives the C stack it would jump to",
                name);
+    clang_disposeString(s);
   }
   if (n->is_await || n->is_run || n->is_spawn) {
     /* the marker's own wrappers are not user code */
