@@ -143,10 +143,17 @@ typedef struct {
   unsigned* awaits; /* offsets of every await(...) spelled in the file */
   bool* await_seen; /* ...and whether an evaluated await node has it */
   size_t nawaits, awaits_cap;
-  unsigned* spans; /* outermost macro invocations: start, end pairs */
-  size_t nspans, spans_cap, span_at; /* span_at: in_expansion's last */
+  struct tr_span_s* spans; /* outermost macro invocations, in file order */
+  size_t nspans, spans_cap, span_at; /* span_at: span_of()'s last */
   bool spans_unsorted; /* not in file order: no shortcut in is_spelled */
 } tr_prog_t;
+
+/* A macro invocation not inside another (shape.c's is_spelled). */
+typedef struct tr_span_s {
+  unsigned start, end; /* [start, end] */
+  bool plain;          /* asyncc's keyword with no macro in its argument: every
+                          token of the expansion but the argument's is at 'start' */
+} tr_span_t;
 
 /* A macro expansion in the main file (other than asyncc's keywords). */
 typedef struct tr_macro_s {

@@ -145,31 +145,35 @@ static bool loc_is_spelled(CXSourceLocation l) {
   return ff && sf && clang_File_isEqual(ff, sf) && fo == so;
 }
 
-/* Whether main-file byte 'off' lies in a macro invocation. Nodes come in
- * file order, so the span found last is tried first. */
-static bool in_expansion(tr_prog_t* p, unsigned off) {
-  if (p->spans_unsorted) return true;
+/* The macro invocation that main-file byte 'off' lies in, or NULL. Nodes
+ * come in file order, so the span found last is tried first. */
+static const tr_span_t* span_of(tr_prog_t* p, unsigned off) {
+  static const tr_span_t unknown = {0, 0, false};
+  if (p->spans_unsorted) return &unknown;
   size_t lo = p->span_at, hi = p->nspans;
-  if (lo > 0 && p->spans[2 * lo - 2] > off) lo = 0;
-  if (lo < hi && p->spans[2 * lo] > off) hi = lo;
+  if (lo > 0 && p->spans[lo - 1].start > off) lo = 0;
+  if (lo < hi && p->spans[lo].start > off) hi = lo;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (p->spans[2 * mid] <= off)
+    if (p->spans[mid].start <= off)
       lo = mid + 1;
     else
       hi = mid;
   }
   p->span_at = lo;
-  return lo > 0 && off <= p->spans[2 * lo - 1];
+  return lo > 0 && off <= p->spans[lo - 1].end ? &p->spans[lo - 1] : NULL;
 }
 
-/* loc_is_spelled() for 'l' at main-file offset 'off' ('f'). A macro's
- * tokens have file locations inside its invocation, so elsewhere the file
- * location is the spelling and libclang need not be asked (it costs a
- * lookup in the source manager, for every node). */
+/* loc_is_spelled() for 'l' at main-file offset 'off' ('f'), asking
+ * libclang (a lookup in the source manager, for every node) only where
+ * the answer is not known: a macro's tokens have file locations inside its
+ * invocation, those of asyncc's keywords all at its start but for the
+ * argument's, which are spelled. */
 static bool is_spelled(tr_prog_t* p, CXSourceLocation l, CXFile f,
                        unsigned off) {
-  if (!in_expansion(p, off)) return true;
+  const tr_span_t* s = span_of(p, off);
+  if (!s) return true;
+  if (s->plain) return off != s->start;
   CXFile sf;
   unsigned so;
   clang_getSpellingLocation(l, &sf, NULL, NULL, &so);
@@ -865,24 +869,50 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent,
   return CXChildVisit_Continue;
 }
 
-/* Records the invocation range of expansion 'c' for in_expansion(), unless
- * it lies in one already recorded (a macro in another's argument). */
+static CXCursor kw_def[4]; /* is_keyword's definitions, once checked */
+
+/* Whether macro expansion 'c' is of a keyword of asyncc/lang.h. */
+static bool is_keyword(CXCursor c) {
+  static const char* const kw[] = {"await", "asyncc_run", "asyncc_spawn",
+                                   "async"};
+  CXString s = clang_getCursorSpelling(c);
+  const char* name = clang_getCString(s);
+  size_t k = 0;
+  while (k < 4 && strcmp(name, kw[k]) != 0) k++;
+  clang_disposeString(s);
+  if (k == 4) return false;
+  CXCursor def = clang_getCursorReferenced(c);
+  if (clang_equalCursors(def, kw_def[k])) return true;
+  CXFile f;
+  clang_getFileLocation(clang_getCursorLocation(def), &f, NULL, NULL, NULL);
+  CXString fn = clang_getFileName(f);
+  const char* path = clang_getCString(fn);
+  size_t n = path ? strlen(path) : 0;
+  bool ours = n >= 14 && strcmp(path + n - 14, "/asyncc/lang.h") == 0;
+  clang_disposeString(fn);
+  if (ours) kw_def[k] = def;
+  return ours;
+}
+
+/* Records the invocation range of expansion 'c' for span_of(), or widens
+ * the one it lies in (a macro in another's argument). */
 static void add_span(tr_prog_t* p, CXCursor c) {
   CXSourceRange r = clang_getCursorExtent(c);
   unsigned s, e;
   if (!tr_tu_offset(p->tu, clang_getRangeStart(r), &s) ||
       !tr_tu_offset(p->tu, clang_getRangeEnd(r), &e))
     return;
-  if (p->nspans && s <= p->spans[2 * p->nspans - 1]) {
-    if (s < p->spans[2 * p->nspans - 2]) p->spans_unsorted = true;
-    if (e > p->spans[2 * p->nspans - 1]) p->spans[2 * p->nspans - 1] = e;
+  tr_span_t* last = p->nspans ? &p->spans[p->nspans - 1] : NULL;
+  if (last && s <= last->end) {
+    if (s < last->start) p->spans_unsorted = true;
+    if (e > last->end) last->end = e;
+    last->plain = false;
     return;
   }
-  p->spans =
-      tr_grow(p->spans, &p->spans_cap, 2 * p->nspans + 2, sizeof *p->spans);
-  p->spans[2 * p->nspans] = s;
-  p->spans[2 * p->nspans + 1] = e;
-  p->nspans++;
+  p->spans = tr_grow(p->spans, &p->spans_cap, p->nspans + 1, sizeof *last);
+  p->spans[p->nspans].start = s;
+  p->spans[p->nspans].end = e;
+  p->spans[p->nspans++].plain = is_keyword(c);
 }
 
 static enum CXChildVisitResult visit_macro(CXCursor c, CXCursor parent,
@@ -929,6 +959,7 @@ int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu) {
   memset(p, 0, sizeof *p);
   memset(memo, 0, sizeof memo); /* cursors of a previous TU are stale */
   memset(fn_index, 0, sizeof fn_index);
+  memset(kw_def, 0, sizeof kw_def);
   p->fns_tail = &p->fns;
   memo_count = 0;
   p->tu = tu;
