@@ -149,7 +149,6 @@ FEATURE_NAMES = [f for f, _ in FEATURES]
 NOT_IN_ALL = {
     "funcmacro",  # repro/func_in_macro_body.c
     "contbody",  # repro/continue_as_loop_body.c
-    "ptrmore", "laterdef",  # new, waiting for campaigns
 }
 ALL = [f for f in FEATURE_NAMES if f not in NOT_IN_ALL]
 
