@@ -669,6 +669,10 @@ class Gen:
             for k in assoc:
                 if k == t:
                     parts.append("%s: %s" % (self.GTYPES[k], sel()))
+                elif self.on("genericawait") and self.chance(0.25):
+                    # an association never selected, of the selection's
+                    # type, often awaiting: asyncc must not run it
+                    parts.append("%s: (%s + 0u)" % (self.GTYPES[k], self.top_u(ctx, depth - 1, False)))
                 else:
                     parts.append("%s: %s" % (self.GTYPES[k], others.pop() % self.r.randint(0, 20)))
             dflt = sel() if t not in assoc else others.pop() % self.r.randint(0, 20)
