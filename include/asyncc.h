@@ -104,8 +104,8 @@ struct asyncc_runner_s {
   /* read-only */
   uv_loop_t* loop;
   /* private */
-  asyncc_task_t* ready_head; /* FIFO of tasks to run on the next turn */
-  asyncc_task_t* ready_tail;
+  asyncc_task_t* ready_head;    /* FIFO of tasks to run on the next turn */
+  asyncc_task_t** ready_tail;   /* the last task's link, or &ready_head */
   struct asyncc__queue_s tasks; /* every task not yet freed */
   size_t task_count;
   struct asyncc__heap_s timers; /* pending sleeps and timeouts, by due time */

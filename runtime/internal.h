@@ -281,14 +281,13 @@ void asyncc__runner_start_idle(asyncc_runner_t* runner);
 
 /* ---- The hot path: queueing and the leaf protocol, inline -------------- */
 
-/* Appends 'task' to the ready queue; it runs on the next loop turn. */
+/* Appends 'task' to the ready queue; it runs on the next loop turn.
+ * 'ready_tail' points at the last task's link (at 'ready_head' when the
+ * queue is empty). */
 static inline void asyncc__runner_push(asyncc_runner_t* r, asyncc_task_t* t) {
   t->ready_next = NULL;
-  if (r->ready_tail == NULL)
-    r->ready_head = t;
-  else
-    r->ready_tail->ready_next = t;
-  r->ready_tail = t;
+  *r->ready_tail = t;
+  r->ready_tail = &t->ready_next;
   if (!(r->flags & ASYNCC__RUNNER_IDLE_ON)) asyncc__runner_start_idle(r);
 }
 
@@ -323,15 +322,14 @@ static inline int asyncc__leaf_start_cancelled(asyncc_frame_t* leaf) {
   return ASYNCC_PENDING;
 }
 
-/* Resumes 'frame' and then each parent in turn while they complete; when
- * the root completes, completes its task. The one place frames are resumed
- * from the loop. A completed frame is not touched again: its parent frees
- * it (_take) or reuses its memory (an embedded frame). */
-static inline void asyncc__resume(asyncc_frame_t* f) {
-  asyncc_task_t* t = f->task;
-  asyncc_runner_t* r = asyncc__current_runner;
-  asyncc_task_t* prev = r->current;
-
+/* Resumes 'f' (a frame of task 't') and then each parent in turn while
+ * they complete; when the root completes, completes its task. The one
+ * place frames are resumed from the loop. 'r->current' is 't' while its
+ * frames run and 'prev' again afterwards. A completed frame is not touched
+ * again: its parent frees it (_take) or reuses its memory (an embedded
+ * frame). */
+static inline void asyncc__resume_in(asyncc_runner_t* r, asyncc_task_t* t,
+                                     asyncc_frame_t* f, asyncc_task_t* prev) {
   r->current = t;
   while (f->resume(f) == ASYNCC_DONE) {
     if (f->parent == NULL) {
@@ -344,9 +342,20 @@ static inline void asyncc__resume(asyncc_frame_t* f) {
   r->current = prev;
 }
 
-/* The ready-queue entry of a task (runner.c's drain): start it, resume its
- * woken leaf, or deliver a cancellation to the leaf it is suspended in. */
-static inline void asyncc__task_run(asyncc_task_t* t) {
+static inline void asyncc__resume(asyncc_frame_t* f) {
+  asyncc_runner_t* r = asyncc__current_runner;
+  asyncc__resume_in(r, f->task, f, r->current);
+}
+
+/* The ready-queue entry of a task (runner.c's drain, on runner 'r', with
+ * 'prev' the task that was current before it): start it, resume the frame
+ * it was woken in, or deliver a cancellation to the leaf it is suspended
+ * in. The frame a task was woken in is a leaf (asyncc__leaf_wake) or, for
+ * a yield, the frame that awaited it (the yield had nothing left to do;
+ * see yield.c): either way ASYNCC__FLAG_WOKEN is set in its flags, which
+ * mean something only in the frame the task is suspended in. */
+static inline void asyncc__task_run(asyncc_runner_t* r, asyncc_task_t* t,
+                                    asyncc_task_t* prev) {
   asyncc_frame_t* f = t->frame;
   unsigned flags = t->future.flags;
 
@@ -362,7 +371,7 @@ static inline void asyncc__task_run(asyncc_task_t* t) {
       f->flags |= ASYNCC__FLAG_CANCEL;
     }
   }
-  asyncc__resume(f);
+  asyncc__resume_in(r, t, f, prev);
 }
 
 /* Prepares a leaf's header for state 0, as every _init does. */

@@ -38,6 +38,7 @@ static void runner_setup(asyncc_runner_t* r, uv_loop_t* loop) {
   memset(r, 0, sizeof *r);
   r->data = data;
   r->loop = loop;
+  r->ready_tail = &r->ready_head;
   asyncc__queue_init(&r->tasks);
   asyncc__heap_init(&r->timers);
 }
@@ -108,16 +109,16 @@ uv_loop_t* asyncc_loop(void) {
 static void idle_cb(uv_idle_t* handle) {
   asyncc_runner_t* r = container_of(handle, asyncc_runner_t, idle);
   asyncc_task_t* t = r->ready_head;
+  asyncc_task_t* prev = r->current;
 
   /* Take the queue as it is now; tasks queued while running these go to a
    * fresh queue and run on the next turn. A queued task is not freed
    * before it runs (it has not ended), so 'next' stays valid. */
   r->ready_head = NULL;
-  r->ready_tail = NULL;
+  r->ready_tail = &r->ready_head;
   while (t != NULL) {
     asyncc_task_t* next = t->ready_next;
-    t->ready_next = NULL;
-    asyncc__task_run(t);
+    asyncc__task_run(r, t, prev);
     t = next;
   }
   if (r->ready_head == NULL) {

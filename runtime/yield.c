@@ -4,41 +4,44 @@
  * the ready queue and runs on the next drain, after the loop has polled for
  * I/O. Tasks that yield in a loop therefore take turns round-robin, and
  * none of them starves I/O. The frame (asyncc/leaves.h) is the header and
- * the result; generated code embeds it in the awaiting frame.
+ * the result; generated code embeds it in the awaiting frame, and its
+ * _init is inline there.
+ *
+ * A yield has nothing left to do once its task runs again, so it completes
+ * as it suspends (result set, state done) and the task is queued to resume
+ * the frame that awaited it, not the leaf: one resume fewer per switch. The
+ * awaiting frame's ASYNCC__FLAG_WOKEN tells the runner that this is a
+ * wake-up, not the delivery of a cancellation. A task cancelled while a
+ * yield is queued still sees the yield return 0 (the yield happened); its
+ * next await reports the cancellation.
  */
 #include "internal.h"
 
 typedef struct asyncc__asyncc_yield_frame yield_frame_t;
 
-enum { YIELD_WAITING = 1, YIELD_DONE = 2 };
+enum { YIELD_DONE = 1 };
 
-static int yield_resume(asyncc_frame_t* fp) {
+ASYNCC__ABI int asyncc__asyncc_yield_resume(asyncc_frame_t* fp) {
   yield_frame_t* f = (yield_frame_t*)fp;
-  switch (fp->state) {
-    case 0:
-      asyncc__leaf_check(fp, "asyncc_yield");
-      fp->state = YIELD_DONE;
-      if (asyncc__leaf_cancelled(fp)) {
-        f->asyncc__ret = UV_ECANCELED;
-        return asyncc__leaf_start_cancelled(fp);
-      }
-      fp->state = YIELD_WAITING;
-      asyncc__leaf_suspend(fp);
-      asyncc__leaf_wake(fp);
-      return ASYNCC_PENDING;
-    case YIELD_WAITING:
-      /* Woken by itself: the yield happened, even if the task was
-       * cancelled while queued (its next await reports that). */
-      fp->state = YIELD_DONE;
-      return ASYNCC_DONE;
-    default:
-      return ASYNCC_DONE;
-  }
-}
+  asyncc_task_t* t = fp->task;
+  asyncc_frame_t* wake;
+  unsigned flags;
 
-ASYNCC__ABI void asyncc__asyncc_yield_init(yield_frame_t* f) {
-  asyncc__leaf_init(&f->hdr, yield_resume);
-  f->asyncc__ret = 0;
+  if (fp->state != 0) return ASYNCC_DONE; /* resumed as a root frame */
+  if (t == NULL) asyncc__leaf_outside_task("asyncc_yield");
+  flags = t->future.flags;
+  fp->state = YIELD_DONE;
+  f->asyncc__ret = (flags & ASYNCC__TASK_CANCEL) ? UV_ECANCELED : 0;
+  /* A yield spawned as a task's root has no awaiting frame: the runner
+   * resumes the leaf itself, which returns ASYNCC_DONE. */
+  wake = fp->parent != NULL ? fp->parent : fp;
+  wake->flags |= ASYNCC__FLAG_WOKEN;
+  t->frame = wake;
+  if (!(flags & ASYNCC__TASK_QUEUED)) {
+    t->future.flags = flags | ASYNCC__TASK_QUEUED;
+    asyncc__runner_push(asyncc__current_runner, t);
+  }
+  return ASYNCC_PENDING;
 }
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_yield_start(void) {
