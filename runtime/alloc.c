@@ -1,13 +1,19 @@
 /* alloc.c - the replaceable allocator and the frame allocator.
  *
  * Every frame (generated or hand-written) and every task comes from
- * asyncc__frame_alloc. Sizes up to ASYNCC__SMALL_MAX are rounded up to a
- * 16-byte size class (16 keeps any C object aligned, as malloc does) and
- * served per thread: first from the class's free list, then carved from a
- * 64 KiB chunk. So an await in steady state costs a pointer pop and a
- * pointer push, with no lock, no atomic and no malloc, and a block carries
- * no malloc header (a parked task is a few small blocks). Bigger frames go
- * straight to the allocator.
+ * asyncc__frame_alloc. Sizes up to ASYNCC__SMALL_MAX are rounded up to an
+ * 8-byte size class and served per thread: first from the class's free list,
+ * then carved from a 64 KiB chunk. So an await in steady state costs a pointer
+ * pop and a pointer push, with no lock, no atomic and no malloc, and a block
+ * carries no malloc header (a parked task is a few small blocks). Bigger frames
+ * go straight to the allocator.
+ *
+ * Classes of 8 bytes, not malloc's 16, keep every object aligned all the
+ * same: a block is asked for with the size of its type, which is a
+ * multiple of the type's alignment, so a size that is a multiple of 16
+ * (the only sizes a 16-aligned type can have) gets a class whose blocks
+ * are 16-aligned (chunks and their headers are), and any other size needs
+ * no more than 8. A frame of 40 bytes takes 40, not 48.
  *
  * Everything is per thread because runners are: frames stay on the thread
  * that allocated them. A thread's chunks go back to the allocator when the
@@ -39,7 +45,7 @@
 #endif
 #endif
 
-#define ASYNCC__CLASS_SHIFT 4 /* 16-byte size classes */
+#define ASYNCC__CLASS_SHIFT 3 /* 8-byte size classes */
 #define ASYNCC__SMALL_MAX 1024
 #define ASYNCC__NCLASSES (ASYNCC__SMALL_MAX >> ASYNCC__CLASS_SHIFT)
 #define ASYNCC__CHUNK_SIZE (64 * 1024)
@@ -203,8 +209,9 @@ ASYNCC__ABI void asyncc__frame_free(void* frame, size_t size) {
 
 /* An over-aligned frame is carved from a block 'align' bytes larger; the
  * block's address sits in the word before the frame. The gap is a nonzero
- * multiple of 16 (blocks are 16-aligned, 'align' is a larger power of two),
- * so the word always fits. */
+ * multiple of 16 (the block is 16-aligned: its size, a multiple of 'align'
+ * plus 'align', is a multiple of 32; 'align' is a larger power of two), so
+ * the word always fits. */
 ASYNCC__ABI void* asyncc__frame_alloc_over(size_t size, size_t align) {
   char* block = asyncc__frame_alloc(size + align);
   char* frame = block + (align - (uintptr_t)block % align);

@@ -90,7 +90,7 @@ static void test_alloc_free_list_reuse(void** state) {
   a = asyncc__frame_alloc(40);
   asyncc__frame_free(a, 40);
   before = calls;
-  b = asyncc__frame_alloc(33); /* same 48-byte class */
+  b = asyncc__frame_alloc(33); /* same 40-byte class */
   if (FREE_LISTS) {
     assert_ptr_equal(a, b);
     assert_int_equal(calls, before);
@@ -106,6 +106,33 @@ static void test_alloc_free_list_reuse(void** state) {
   /* Trimming returns the free lists to the allocator. */
   asyncc__frame_trim();
   assert_int_equal(outstanding, 0);
+}
+
+/* Classes are 8 bytes apart, yet every block is aligned for any type of
+ * its size: 16 for the sizes that are multiples of 16, 8 for the others;
+ * and two blocks of one class do not overlap. */
+static void test_alloc_alignment(void** state) {
+  void* p[2][128];
+  size_t size;
+  int k;
+  (void)state;
+
+  for (k = 0; k < 2; k++)
+    for (size = 8; size <= 1024; size += 8) {
+      void* b = asyncc__frame_alloc(size);
+      uintptr_t a = (uintptr_t)b;
+      p[k][size / 8 - 1] = b;
+      assert_int_equal(a % (size % 16 == 0 ? 16 : 8), 0);
+      memset(b, k, size);
+    }
+  for (size = 8; size <= 1024; size += 8) {
+    const unsigned char* a = p[0][size / 8 - 1];
+    assert_int_equal(a[0], 0); /* not overwritten by the second block */
+    assert_int_equal(a[size - 1], 0);
+  }
+  for (k = 0; k < 2; k++)
+    for (size = 8; size <= 1024; size += 8)
+      asyncc__frame_free(p[k][size / 8 - 1], size);
 }
 
 static void test_alloc_replace_errors(void** state) {
@@ -174,6 +201,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_alloc_sizes_and_live_count),
       cmocka_unit_test(test_alloc_free_list_reuse),
+      cmocka_unit_test(test_alloc_alignment),
       cmocka_unit_test(test_alloc_replace_errors),
       cmocka_unit_test(test_alloc_thread_exit_releases),
       cmocka_unit_test(test_alloc_oom_aborts),
