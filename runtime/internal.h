@@ -377,11 +377,7 @@ static inline void asyncc__task_run(asyncc_runner_t* r, asyncc_task_t* t,
 /* Prepares a leaf's header for state 0, as every _init does. */
 static inline void asyncc__leaf_init(asyncc_frame_t* leaf,
                                      asyncc_resume_cb resume) {
-  leaf->resume = resume;
-  leaf->parent = NULL;
-  leaf->task = NULL;
-  leaf->state = 0;
-  leaf->flags = 0;
+  asyncc__frame_init(leaf, resume);
 }
 
 ASYNCC__NORETURN void asyncc__leaf_outside_task(const char* what);

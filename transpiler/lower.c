@@ -1646,13 +1646,8 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
                 "static inline ASYNCC__MAYBE_UNUSED void asyncc__%s_init("
                 "struct asyncc__%s_frame* asyncc__f%s%s) {\n",
                 nm, nm, noparams ? "" : ", ", noparams ? "" : params);
-  tr_buf_printf(out,
-                "  asyncc__f->hdr.resume = asyncc__%s_resume;\n"
-                "  asyncc__f->hdr.parent = NULL;\n"
-                "  asyncc__f->hdr.task = NULL;\n"
-                "  asyncc__f->hdr.state = 0;\n"
-                "  asyncc__f->hdr.flags = 0;\n",
-                nm);
+  tr_buf_printf(
+      out, "  asyncc__frame_init(&asyncc__f->hdr, asyncc__%s_resume);\n", nm);
   tr_buf_t names;
   tr_buf_init(&names);
   for (tr_local_t* l = fn->locals; l; l = l->next)

@@ -77,6 +77,17 @@ struct asyncc_frame_s {
   ASYNCC_FRAME_FIELDS
 };
 
+/* Prepares the header of a frame for state 0 (what every _init does
+ * first): the runtime's fields stay out of generated code. */
+static inline void asyncc__frame_init(asyncc_frame_t* frame,
+                                      asyncc_resume_cb resume) {
+  frame->resume = resume;
+  frame->parent = NULL;
+  frame->task = NULL;
+  frame->state = 0;
+  frame->flags = 0;
+}
+
 /* Frame memory. Frames come from size-class free lists; running out of
  * memory for a frame has no error channel in the awaiting expression, so it
  * prints a message and aborts, as a C stack overflow would. */
