@@ -1828,6 +1828,36 @@ static void report_block(lower_t* L, layout_t* y, tr_block_t* b,
   }
 }
 
+/* sizeof(asyncc_frame_t), from the TU (asyncc/frame.h is in every file
+ * asyncc lowers); two pointers and two ints if it cannot be found. */
+static enum CXChildVisitResult find_frame_header(CXCursor c, CXCursor parent,
+                                                 CXClientData data) {
+  (void)parent;
+  if (clang_getCursorKind(c) == CXCursor_StructDecl &&
+      clang_isCursorDefinition(c)) {
+    CXString name = clang_getCursorSpelling(c);
+    if (strcmp(clang_getCString(name), "asyncc_frame_s") == 0) {
+      *(long long*)data = clang_Type_getSizeOf(clang_getCursorType(c));
+      clang_disposeString(name);
+      return CXChildVisit_Break;
+    }
+    clang_disposeString(name);
+  }
+  return CXChildVisit_Continue;
+}
+
+static long long frame_header_size(lower_t* L) {
+  static CXTranslationUnit tu; /* the last TU asked about, and its answer */
+  static long long size;
+  if (tu != L->tu->tu) {
+    tu = L->tu->tu;
+    size = -1;
+    clang_visitChildren(clang_getTranslationUnitCursor(tu), find_frame_header,
+                        &size);
+  }
+  return size > 0 ? size : (long long)(sizeof(void*) * 2 + 8);
+}
+
 static void report(lower_t* L, tr_buf_t* out) {
   tr_fn_t* fn = L->fn;
   layout_t y = {out, 0, 8};
@@ -1839,7 +1869,7 @@ static void report(lower_t* L, tr_buf_t* out) {
                   fn->name, L->tu->path, tr_tu_line(L->tu, fn->def_start),
                   fn->name, L->nstates);
   const char* all = out ? live_states(L, 0, ~0u) : NULL;
-  field(&y, "hdr", "asyncc_frame_t", (long long)sizeof(void*) * 3 + 8,
+  field(&y, "hdr", "asyncc_frame_t", frame_header_size(L),
         (long long)sizeof(void*), "all (runtime header)");
   if (!fn->ret_void) type_field(&y, "asyncc__ret", fn->ret, "result");
   report_block(L, &y, fn->blocks, all);
