@@ -67,11 +67,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_getaddrinfo_start(
     const char* node, const char* service, const struct addrinfo* hints,
     struct addrinfo** res) {
   gai_frame_t* f = asyncc__frame_alloc(sizeof *f);
-  f->hdr.resume = gai_resume;
-  f->hdr.parent = NULL;
-  f->hdr.task = NULL;
-  f->hdr.state = 0;
-  f->hdr.flags = 0;
+  asyncc__leaf_init(&f->hdr, gai_resume);
   f->node = node;
   f->service = service;
   f->hints = hints;

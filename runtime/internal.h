@@ -204,7 +204,9 @@ struct asyncc_task_s {
                                   ASYNCC__TASK_*, 'result' the take_into */
   asyncc_task_t* ready_next;   /* in the runner's ready queue */
   asyncc_frame_t* frame;       /* the root until started and once done;
-                                  while running, the leaf it waits in */
+                                  while suspended, the leaf it waits in
+                                  (or, after a yield, the frame that
+                                  awaited it: see yield.c) */
   struct asyncc__queue_s link; /* in runner->tasks */
 };
 
@@ -242,9 +244,44 @@ int asyncc__task_take(asyncc_task_t* task, void* result_out);
 
 /* ---- The leaf protocol (task.c) ---------------------------------------- */
 
-/* Non-zero if the leaf's task has been cancelled. */
+/* ---- Frames and their task -------------------------------------------- */
+
+/* A frame does not name its task (asyncc/frame.h). A task's root frame has
+ * no parent frame: its 'parent' holds the task, with bit 0 set (a task is
+ * at least 8-aligned), which tells the root from its descendants. */
+static inline void asyncc__frame_set_task(asyncc_frame_t* root,
+                                          asyncc_task_t* t) {
+  root->parent = (asyncc_frame_t*)((uintptr_t)t | 1u);
+}
+
+static inline int asyncc__frame_is_root(const asyncc_frame_t* f) {
+  return ((uintptr_t)f->parent & 1u) != 0;
+}
+
+/* The task of a frame, found by walking up to its root; NULL for a chain
+ * that no task runs. For leaves woken from a callback: while a frame runs,
+ * asyncc__leaf_task is cheaper. */
+static inline asyncc_task_t* asyncc__frame_task(const asyncc_frame_t* f) {
+  uintptr_t p;
+  while ((p = (uintptr_t)f->parent) != 0 && !(p & 1u))
+    f = (const asyncc_frame_t*)p;
+  return (asyncc_task_t*)(p & ~(uintptr_t)1u);
+}
+
+/* The task of a leaf whose resume function is running: the runner's
+ * current task (frames are resumed only by asyncc__resume_in and, within
+ * it, by their parents); NULL outside a task. */
+static inline asyncc_task_t* asyncc__leaf_task(const asyncc_frame_t* leaf) {
+  asyncc_runner_t* r = asyncc__current_runner;
+  asyncc_task_t* t = r != NULL ? r->current : NULL;
+  (void)leaf;
+  ASYNCC__ASSERT(t == asyncc__frame_task(leaf));
+  return t;
+}
+
+/* Non-zero if the leaf's task has been cancelled (from its resume). */
 static inline int asyncc__leaf_cancelled(const asyncc_frame_t* leaf) {
-  return (leaf->task->future.flags & ASYNCC__TASK_CANCEL) != 0;
+  return (asyncc__leaf_task(leaf)->future.flags & ASYNCC__TASK_CANCEL) != 0;
 }
 
 /* The runner of the leaf's task: the thread's. */
@@ -302,15 +339,17 @@ static inline void asyncc__task_enqueue(asyncc_task_t* t) {
  * ASYNCC_PENDING for the leaf's resume function to return. */
 static inline int asyncc__leaf_suspend(asyncc_frame_t* leaf) {
   leaf->flags &= ~ASYNCC__FLAG_WOKEN;
-  leaf->task->frame = leaf;
+  asyncc__leaf_task(leaf)->frame = leaf;
   return ASYNCC_PENDING;
 }
 
-/* Marks 'leaf' woken and queues its task to resume it on the next turn. */
+/* Marks 'leaf' woken and queues its task to resume it on the next turn.
+ * From a callback, or from the leaf's own resume. */
 static inline void asyncc__leaf_wake(asyncc_frame_t* leaf) {
-  ASYNCC__ASSERT(leaf->task->frame == leaf);
+  asyncc_task_t* t = asyncc__frame_task(leaf);
+  ASYNCC__ASSERT(t->frame == leaf);
   leaf->flags |= ASYNCC__FLAG_WOKEN;
-  asyncc__task_enqueue(leaf->task);
+  asyncc__task_enqueue(t);
 }
 
 /* For a leaf that starts in a cancelled task: suspends it and wakes it
@@ -332,7 +371,8 @@ static inline void asyncc__resume_in(asyncc_runner_t* r, asyncc_task_t* t,
                                      asyncc_frame_t* f, asyncc_task_t* prev) {
   r->current = t;
   while (f->resume(f) == ASYNCC_DONE) {
-    if (f->parent == NULL) {
+    ASYNCC__ASSERT(f->parent != NULL);
+    if (asyncc__frame_is_root(f)) {
       r->current = prev;
       asyncc__task_complete(t, f);
       return;
@@ -340,11 +380,6 @@ static inline void asyncc__resume_in(asyncc_runner_t* r, asyncc_task_t* t,
     f = f->parent;
   }
   r->current = prev;
-}
-
-static inline void asyncc__resume(asyncc_frame_t* f) {
-  asyncc_runner_t* r = asyncc__current_runner;
-  asyncc__resume_in(r, f->task, f, r->current);
 }
 
 /* The ready-queue entry of a task (runner.c's drain, on runner 'r', with
@@ -386,7 +421,9 @@ ASYNCC__NORETURN void asyncc__leaf_outside_task(const char* what);
  * (awaited from a frame that no runner started). */
 static inline void asyncc__leaf_check(const asyncc_frame_t* leaf,
                                       const char* what) {
-  if (leaf->task == NULL) asyncc__leaf_outside_task(what);
+  asyncc_runner_t* r = asyncc__current_runner;
+  (void)leaf;
+  if (r == NULL || r->current == NULL) asyncc__leaf_outside_task(what);
 }
 
 /* The calling thread's runner; creates the implicit one on the default

@@ -182,7 +182,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__run(asyncc_frame_t* root) {
   /* The root is not the task's to free: the caller takes its result. */
   task = asyncc__task_new(r, root, NULL);
   task->future.flags |= ASYNCC__TASK_STARTED | ASYNCC__TASK_ROOT;
-  asyncc__resume(root);
+  asyncc__resume_in(r, task, root, r->current);
   run_until_done(r, task);
 
   /* Like asyncio.run: what is still running is cancelled and run to its

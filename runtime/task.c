@@ -29,8 +29,7 @@ asyncc_task_t* asyncc__task_new(asyncc_runner_t* runner, asyncc_frame_t* root,
   t->frame = root;
   asyncc__queue_insert_tail(&runner->tasks, &t->link);
   runner->task_count++;
-  root->parent = NULL;
-  root->task = t;
+  asyncc__frame_set_task(root, t);
   return t;
 }
 
@@ -167,7 +166,7 @@ static int join_resume(asyncc_frame_t* fp) {
   switch (f->hdr.state) {
     case 0:
       asyncc__leaf_check(fp, "asyncc_task_join");
-      if (t == NULL || t == fp->task ||
+      if (t == NULL || t == asyncc__leaf_task(fp) ||
           (t->future.flags &
            (ASYNCC__TASK_DETACHED | ASYNCC__TASK_JOINED | ASYNCC__TASK_ROOT))) {
         f->result = UV_EINVAL;
@@ -198,11 +197,7 @@ static int join_resume(asyncc_frame_t* fp) {
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_task_join_start(asyncc_task_t* task,
                                                            void* result_out) {
   join_frame_t* f = asyncc__frame_alloc(sizeof *f);
-  f->hdr.resume = join_resume;
-  f->hdr.parent = NULL;
-  f->hdr.task = NULL;
-  f->hdr.state = 0;
-  f->hdr.flags = 0;
+  asyncc__leaf_init(&f->hdr, join_resume);
   f->node.next = NULL;
   f->task = task;
   f->out = result_out;

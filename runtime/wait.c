@@ -22,7 +22,7 @@
 #include "internal.h"
 
 static int task_waitable(const asyncc_frame_t* leaf, const asyncc_task_t* t) {
-  return t != NULL && t != leaf->task &&
+  return t != NULL && t != asyncc__leaf_task(leaf) &&
          !(t->future.flags &
            (ASYNCC__TASK_DETACHED | ASYNCC__TASK_JOINED | ASYNCC__TASK_ROOT));
 }
@@ -164,11 +164,7 @@ static int wait_resume(asyncc_frame_t* fp) {
 static asyncc_frame_t* wait_start(asyncc_task_t* const* tasks, size_t n,
                                   int race) {
   wait_frame_t* f = asyncc__frame_alloc(sizeof *f);
-  f->hdr.resume = wait_resume;
-  f->hdr.parent = NULL;
-  f->hdr.task = NULL;
-  f->hdr.state = 0;
-  f->hdr.flags = 0;
+  asyncc__leaf_init(&f->hdr, wait_resume);
   f->node.next = NULL;
   f->tasks = tasks;
   f->n = n;

@@ -63,11 +63,7 @@ static int work_resume(asyncc_frame_t* fp) {
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_queue_work_start(asyncc_work_fn fn,
                                                             void* arg) {
   work_frame_t* f = asyncc__frame_alloc(sizeof *f);
-  f->hdr.resume = work_resume;
-  f->hdr.parent = NULL;
-  f->hdr.task = NULL;
-  f->hdr.state = 0;
-  f->hdr.flags = 0;
+  asyncc__leaf_init(&f->hdr, work_resume);
   f->fn = fn;
   f->arg = arg;
   f->result = 0;

@@ -23,18 +23,19 @@ enum { YIELD_DONE = 1 };
 
 ASYNCC__ABI int asyncc__asyncc_yield_resume(asyncc_frame_t* fp) {
   yield_frame_t* f = (yield_frame_t*)fp;
-  asyncc_task_t* t = fp->task;
   asyncc_frame_t* wake;
+  asyncc_task_t* t;
   unsigned flags;
 
   if (fp->state != 0) return ASYNCC_DONE; /* resumed as a root frame */
-  if (t == NULL) asyncc__leaf_outside_task("asyncc_yield");
+  asyncc__leaf_check(fp, "asyncc_yield");
+  t = asyncc__leaf_task(fp);
   flags = t->future.flags;
   fp->state = YIELD_DONE;
   f->asyncc__ret = (flags & ASYNCC__TASK_CANCEL) ? UV_ECANCELED : 0;
   /* A yield spawned as a task's root has no awaiting frame: the runner
    * resumes the leaf itself, which returns ASYNCC_DONE. */
-  wake = fp->parent != NULL ? fp->parent : fp;
+  wake = asyncc__frame_is_root(fp) ? fp : fp->parent;
   wake->flags |= ASYNCC__FLAG_WOKEN;
   t->frame = wake;
   if (!(flags & ASYNCC__TASK_QUEUED)) {

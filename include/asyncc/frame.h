@@ -65,12 +65,16 @@ typedef int (*asyncc_resume_cb)(asyncc_frame_t* frame);
 /* What a resume function returns. */
 enum { ASYNCC_DONE = 0, ASYNCC_PENDING = 1 };
 
-#define ASYNCC_FRAME_FIELDS                                                   \
-  asyncc_resume_cb resume; /* first, so any frame can be resumed generically  \
-                            */                                                \
-  asyncc_frame_t* parent;  /* the frame awaiting this one; NULL for a root */ \
-  asyncc_task_t* task;     /* the task this frame runs in; NULL until run */  \
-  int state;               /* resume point: 0 = not started */                \
+/* 24 bytes on 64-bit targets. A frame does not name its task: while its
+ * code runs, the task is the runner's current one, and a task's root frame
+ * keeps the task in 'parent' (runtime use: a tagged pointer), where a leaf
+ * woken from a callback finds it by walking up. */
+#define ASYNCC_FRAME_FIELDS                                                  \
+  asyncc_resume_cb resume; /* first, so any frame can be resumed generically \
+                            */                                               \
+  asyncc_frame_t* parent;  /* the frame awaiting this one; NULL until run;   \
+                              in a task's root, its task (runtime use) */    \
+  int state;               /* resume point: 0 = not started */               \
   int flags;               /* runtime use */
 
 struct asyncc_frame_s {
@@ -83,7 +87,6 @@ static inline void asyncc__frame_init(asyncc_frame_t* frame,
                                       asyncc_resume_cb resume) {
   frame->resume = resume;
   frame->parent = NULL;
-  frame->task = NULL;
   frame->state = 0;
   frame->flags = 0;
 }
@@ -134,7 +137,6 @@ asyncc_frame_t* asyncc__run(asyncc_frame_t* root);
 static inline int asyncc__frame_call(asyncc_frame_t* parent,
                                      asyncc_frame_t* child) {
   child->parent = parent;
-  child->task = parent->task;
   return child->resume(child);
 }
 

@@ -67,17 +67,13 @@ ASYNCC_EXTERN int asyncc__asyncc_yield_resume(asyncc_frame_t* frame);
  * compiler calls it directly. */
 static inline void asyncc__asyncc_yield_init(
     struct asyncc__asyncc_yield_frame* f) {
-  f->hdr.resume = asyncc__asyncc_yield_resume;
-  f->hdr.parent = NULL;
-  f->hdr.task = NULL;
-  f->hdr.state = 0;
-  f->hdr.flags = 0;
+  asyncc__frame_init(&f->hdr, asyncc__asyncc_yield_resume);
   f->asyncc__ret = 0;
 }
 
 /* ---- async int asyncc_sleep(uint64_t ms) ------------------------------- */
 
-/* 64 bytes: the result shares its slot with the timer's key, which is
+/* 56 bytes: the result shares its slot with the timer's key, which is
  * only needed while the sleep is pending. */
 struct asyncc__asyncc_sleep_frame {
   asyncc_frame_t hdr;
@@ -107,7 +103,7 @@ ASYNCC_EXTERN void asyncc__asyncc_future_wait_init(
 /* ---- async int asyncc_chan_send(asyncc_chan_t*, const void* elem) ------
  * ---- async int asyncc_chan_recv(asyncc_chan_t*, void* elem_out) -------- */
 
-/* The two frames have the same layout (72 bytes, as before). */
+/* The two frames have the same layout (64 bytes). */
 #define ASYNCC__CHAN_FRAME_FIELDS                                             \
   asyncc_frame_t hdr;                                                         \
   int asyncc__ret; /* 0, UV_EPIPE / UV_EOF, UV_ECANCELED, UV_EINVAL */        \
