@@ -7,7 +7,7 @@ For every async function of the asyncc bench programs, compares the bytes
 of the frame asyncc generated with the smallest frame the ABI allows for
 it. Both count a function's own frame: the frames of awaited callees that
 asyncc embeds in it (the asyncc__u union) are counted with the callee. The
-smallest frame holds the 32-byte header, the return slot, the parameters
+smallest frame holds the 24-byte header, the return slot, the parameters
 (_start stores them), the locals live across an await and, when the
 function awaits a function of another translation unit (the runtime's),
 one pointer to that child frame; fields ordered by alignment, the struct
@@ -32,31 +32,31 @@ import tempfile
 
 # (program source, function) -> smallest own frame in bytes, and why.
 MINIMAL = {
-    # leaf(int x): no await. hdr 32 + ret 4 + x 4.
-    ("await/asyncc.c", "leaf"): 40,
-    # loop(long n): hdr 32 + ret 8 + n 8 + sum 8 + i 8 (leaf is embedded).
-    ("await/asyncc.c", "loop"): 64,
-    # amain(long n): hdr 32 + n 8 + sum 8 + t0 8 + ret 4 = 60 -> 64.
-    ("await/asyncc.c", "amain"): 64,
-    # worker(long n): hdr 32 + n 8 + i 8 + child 8 (asyncc_yield) + ret 4
-    # = 60 -> 64.
-    ("yield/asyncc.c", "worker"): 64,
-    # amain(long n): hdr 32 + n 8 + t0 8 + ret 4 = 52 -> 56.
-    ("yield/asyncc.c", "amain"): 56,
-    ("yield/asyncc_many.c", "worker"): 64,
-    # run(ntasks, per): hdr 32 + ret 8 + ntasks 8 + per 8 + tasks 8 + t 8
+    # leaf(int x): no await. hdr 24 + ret 4 + x 4.
+    ("await/asyncc.c", "leaf"): 32,
+    # loop(long n): hdr 24 + ret 8 + n 8 + sum 8 + i 8 (leaf is embedded).
+    ("await/asyncc.c", "loop"): 56,
+    # amain(long n): hdr 24 + n 8 + sum 8 + t0 8 + ret 4 = 52 -> 56.
+    ("await/asyncc.c", "amain"): 56,
+    # worker(long n): hdr 24 + n 8 + i 8 + child 8 (asyncc_yield) + ret 4
+    # = 52 -> 56.
+    ("yield/asyncc.c", "worker"): 56,
+    # amain(long n): hdr 24 + n 8 + t0 8 + ret 4 = 44 -> 48.
+    ("yield/asyncc.c", "amain"): 48,
+    ("yield/asyncc_many.c", "worker"): 56,
+    # run(ntasks, per): hdr 24 + ret 8 + ntasks 8 + per 8 + tasks 8 + t 8
     # + t0 8 + failed 8 + child 8 (asyncc_task_join) + result 4 (its
-    # address is passed to the join) = 100 -> 104.
-    ("yield/asyncc_many.c", "run"): 104,
-    # amain(ntasks, total): hdr 32 + ntasks 8 + total 8 + per 8 + ret 4
-    # = 60 -> 64.
-    ("yield/asyncc_many.c", "amain"): 64,
-    # parked_task(fut, id): hdr 32 + fut 8 + child 8 (asyncc_future_wait)
+    # address is passed to the join) = 92 -> 96.
+    ("yield/asyncc_many.c", "run"): 96,
+    # amain(ntasks, total): hdr 24 + ntasks 8 + total 8 + per 8 + ret 4
+    # = 52 -> 56.
+    ("yield/asyncc_many.c", "amain"): 56,
+    # parked_task(fut, id): hdr 24 + fut 8 + child 8 (asyncc_future_wait)
     # + id 4 + ret 4.
-    ("park/asyncc.c", "parked_task"): 56,
-    # amain(long n): hdr 32 + n 8 + fut (asyncc_future_t) 32 + child 8
-    # + ret 4 = 84 -> 88; i is not live across an await.
-    ("park/asyncc.c", "amain"): 88,
+    ("park/asyncc.c", "parked_task"): 48,
+    # amain(long n): hdr 24 + n 8 + fut (asyncc_future_t) 32 + child 8
+    # + ret 4 = 76 -> 80; i is not live across an await.
+    ("park/asyncc.c", "amain"): 80,
 }
 
 STRUCT_RE = re.compile(r"^struct asyncc__(\w+)_frame \{", re.M)
