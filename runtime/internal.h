@@ -310,6 +310,8 @@ enum {
   ASYNCC__RUNNER_IDLE_INIT = 1u << 3,  /* 'idle' is initialized */
   ASYNCC__RUNNER_TIMER_INIT = 1u << 4, /* 'timer' is initialized */
   ASYNCC__RUNNER_IDLE_ON = 1u << 5,    /* 'idle' is started */
+  ASYNCC__RUNNER_LOOPING = 1u << 6,    /* in uv_run(UV_RUN_DEFAULT) until the
+                                          root task is done */
 };
 
 /* Initializes (once) and starts the idle handle that drains the ready

@@ -150,14 +150,24 @@ static size_t tasks_not_done(asyncc_runner_t* r) {
 }
 
 /* Turns the loop until 'task' is done, or (task == NULL) until every task
- * of the runner is. */
+ * of the runner is. For the root task the loop runs in UV_RUN_DEFAULT and
+ * asyncc__task_complete stops it (uv_stop) when the root is done: a loop
+ * turn of UV_RUN_ONCE reads the clock once more than a turn of
+ * UV_RUN_DEFAULT, which on a VM is a good part of a turn. The end of
+ * asyncc_run (every task) takes one turn at a time. */
 static void run_until_done(asyncc_runner_t* r, asyncc_task_t* task) {
   for (;;) {
     int alive;
     if (task != NULL ? (task->future.flags & ASYNCC__TASK_DONE) != 0
                      : tasks_not_done(r) == 0)
       return;
-    alive = uv_run(r->loop, UV_RUN_ONCE);
+    if (task != NULL) {
+      r->flags |= ASYNCC__RUNNER_LOOPING;
+      alive = uv_run(r->loop, UV_RUN_DEFAULT);
+      r->flags &= ~ASYNCC__RUNNER_LOOPING;
+    } else {
+      alive = uv_run(r->loop, UV_RUN_ONCE);
+    }
     if (!alive && (task != NULL ? !(task->future.flags & ASYNCC__TASK_DONE)
                                 : tasks_not_done(r) != 0))
       asyncc__fatal(

@@ -62,6 +62,10 @@ void asyncc__task_complete(asyncc_task_t* t, asyncc_frame_t* root) {
       &t->future, (t->future.flags & ASYNCC__TASK_CANCEL) ? UV_ECANCELED : 0,
       t->future.result);
   t->future.flags &= ~ASYNCC__TASK_NOTIFYING;
+  /* asyncc_run's loop stops once its root task is done (runner.c). */
+  if ((t->future.flags & ASYNCC__TASK_ROOT) &&
+      (asyncc__current_runner->flags & ASYNCC__RUNNER_LOOPING))
+    uv_stop(asyncc__current_runner->loop);
   if (t->future.flags & ASYNCC__TASK_DETACHED) asyncc__task_free(t);
 }
 

@@ -105,6 +105,30 @@ static void test_runner_run_twice_on_default_loop(void** state) {
   test_end_clean();
 }
 
+/* asyncc_run returns once its root is done, though a handle of the
+ * program's own (a repeating timer) keeps the loop alive; and it leaves no
+ * stop request behind: a later uv_run on the loop runs as usual. */
+static void count_tick(uv_timer_t* timer) {
+  int* ticks = timer->data;
+  if (++*ticks == 3) uv_timer_stop(timer);
+}
+
+static void test_runner_run_returns_with_other_handles_alive(void** state) {
+  uv_timer_t timer;
+  int ticks = 0;
+  (void)state;
+  uv_timer_init(uv_default_loop(), &timer);
+  timer.data = &ticks;
+  uv_timer_start(&timer, count_tick, 1, 1);
+  assert_int_equal(sum_main_take(asyncc__run(sum_main_start(10))), 55);
+  assert_true(uv_is_active((uv_handle_t*)&timer));
+  uv_run(uv_default_loop(), UV_RUN_DEFAULT); /* until the timer stops */
+  assert_int_equal(ticks, 3);
+  uv_close((uv_handle_t*)&timer, NULL);
+  uv_run(uv_default_loop(), UV_RUN_DEFAULT);
+  test_end_clean();
+}
+
 /* ---- async int twice(int x) { return 2 * x; }   (never suspends)
  *      async int sync_main(int n) {
  *        int s = 0; for (...) s += await(twice(i)); return s; }
@@ -455,6 +479,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_runner_run_returns_result),
       cmocka_unit_test(test_runner_run_twice_on_default_loop),
+      cmocka_unit_test(test_runner_run_returns_with_other_handles_alive),
       cmocka_unit_test(test_runner_sync_await_does_not_suspend),
       cmocka_unit_test(test_runner_deep_chain_small_stack),
       cmocka_unit_test(test_runner_init_close_errors),
