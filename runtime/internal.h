@@ -180,9 +180,12 @@ extern ASYNCC__TLS asyncc_runner_t* asyncc__current_runner;
 
 /* ---- Tasks (task.c) ---------------------------------------------------- */
 
-/* A task's state bits live in bits 8-15 of its future's flags (which uses
- * bit 0 and the top 16 bits), to keep the task at 80 bytes. */
+/* A task's state bits live in bits 7-15 of its future's flags (which uses
+ * bit 0 and the top 16 bits), to keep the task at 64 bytes. */
 enum {
+  ASYNCC__TASK_WOKEN = 1u << 7,      /* queued by a wake-up (a leaf's
+                                        asyncc__leaf_wake, or a yield), not
+                                        by asyncc_task_cancel */
   ASYNCC__TASK_STARTED = 1u << 8,    /* its root has been resumed */
   ASYNCC__TASK_QUEUED = 1u << 9,     /* 'ready' is in the ready queue */
   ASYNCC__TASK_CANCEL = 1u << 10,    /* cancellation requested */
@@ -259,8 +262,9 @@ static inline int asyncc__frame_is_root(const asyncc_frame_t* f) {
 }
 
 /* The task of a frame, found by walking up to its root; NULL for a chain
- * that no task runs. For leaves woken from a callback: while a frame runs,
- * asyncc__leaf_task is cheaper. */
+ * that no task runs. For leaves woken from a callback: a step per frame of
+ * the chain, a few in practice (while a frame runs, asyncc__leaf_task is
+ * one load). */
 static inline asyncc_task_t* asyncc__frame_task(const asyncc_frame_t* f) {
   uintptr_t p;
   while ((p = (uintptr_t)f->parent) != 0 && !(p & 1u))
@@ -273,10 +277,8 @@ static inline asyncc_task_t* asyncc__frame_task(const asyncc_frame_t* f) {
  * it, by their parents); NULL outside a task. */
 static inline asyncc_task_t* asyncc__leaf_task(const asyncc_frame_t* leaf) {
   asyncc_runner_t* r = asyncc__current_runner;
-  asyncc_task_t* t = r != NULL ? r->current : NULL;
   (void)leaf;
-  ASYNCC__ASSERT(t == asyncc__frame_task(leaf));
-  return t;
+  return r != NULL ? r->current : NULL;
 }
 
 /* Non-zero if the leaf's task has been cancelled (from its resume). */
@@ -351,6 +353,7 @@ static inline void asyncc__leaf_wake(asyncc_frame_t* leaf) {
   asyncc_task_t* t = asyncc__frame_task(leaf);
   ASYNCC__ASSERT(t->frame == leaf);
   leaf->flags |= ASYNCC__FLAG_WOKEN;
+  t->future.flags |= ASYNCC__TASK_WOKEN;
   asyncc__task_enqueue(t);
 }
 
@@ -389,16 +392,15 @@ static inline void asyncc__resume_in(asyncc_runner_t* r, asyncc_task_t* t,
  * it was woken in, or deliver a cancellation to the leaf it is suspended
  * in. The frame a task was woken in is a leaf (asyncc__leaf_wake) or, for
  * a yield, the frame that awaited it (the yield had nothing left to do;
- * see yield.c): either way ASYNCC__FLAG_WOKEN is set in its flags, which
- * mean something only in the frame the task is suspended in. */
+ * see yield.c): either way the task is ASYNCC__TASK_WOKEN. */
 static inline void asyncc__task_run(asyncc_runner_t* r, asyncc_task_t* t,
                                     asyncc_task_t* prev) {
   asyncc_frame_t* f = t->frame;
   unsigned flags = t->future.flags;
 
   ASYNCC__ASSERT(!(flags & ASYNCC__TASK_DONE));
-  t->future.flags = flags & ~ASYNCC__TASK_QUEUED;
-  if (!(f->flags & ASYNCC__FLAG_WOKEN)) {
+  t->future.flags = flags & ~(ASYNCC__TASK_QUEUED | ASYNCC__TASK_WOKEN);
+  if (!(flags & ASYNCC__TASK_WOKEN)) {
     if (!(flags & ASYNCC__TASK_STARTED)) {
       t->future.flags |= ASYNCC__TASK_STARTED;
     } else {

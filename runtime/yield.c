@@ -9,9 +9,9 @@
  *
  * A yield has nothing left to do once its task runs again, so it completes
  * as it suspends (result set, state done) and the task is queued to resume
- * the frame that awaited it, not the leaf: one resume fewer per switch. The
- * awaiting frame's ASYNCC__FLAG_WOKEN tells the runner that this is a
- * wake-up, not the delivery of a cancellation. A task cancelled while a
+ * the frame that awaited it, not the leaf: one resume fewer per switch.
+ * ASYNCC__TASK_WOKEN tells the runner that this is a wake-up, not the
+ * delivery of a cancellation. A task cancelled while a
  * yield is queued still sees the yield return 0 (the yield happened); its
  * next await reports the cancellation.
  */
@@ -31,17 +31,19 @@ ASYNCC__ABI int asyncc__asyncc_yield_resume(asyncc_frame_t* fp) {
   asyncc__leaf_check(fp, "asyncc_yield");
   t = asyncc__leaf_task(fp);
   flags = t->future.flags;
-  fp->state = YIELD_DONE;
   f->asyncc__ret = (flags & ASYNCC__TASK_CANCEL) ? UV_ECANCELED : 0;
   /* A yield spawned as a task's root has no awaiting frame: the runner
    * resumes the leaf itself, which returns ASYNCC_DONE. */
-  wake = asyncc__frame_is_root(fp) ? fp : fp->parent;
-  wake->flags |= ASYNCC__FLAG_WOKEN;
-  t->frame = wake;
-  if (!(flags & ASYNCC__TASK_QUEUED)) {
-    t->future.flags = flags | ASYNCC__TASK_QUEUED;
-    asyncc__runner_push(asyncc__current_runner, t);
+  if (asyncc__frame_is_root(fp)) {
+    fp->state = YIELD_DONE;
+    wake = fp;
+  } else {
+    wake = fp->parent;
   }
+  t->frame = wake;
+  t->future.flags = flags | ASYNCC__TASK_WOKEN | ASYNCC__TASK_QUEUED;
+  if (!(flags & ASYNCC__TASK_QUEUED))
+    asyncc__runner_push(asyncc__current_runner, t);
   return ASYNCC_PENDING;
 }
 
