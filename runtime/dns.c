@@ -9,6 +9,7 @@
 
 typedef struct {
   asyncc_frame_t hdr;
+  asyncc_task_t* leaf_task; /* its task, while suspended (internal.h) */
   uv_getaddrinfo_t req;
   const char* node; /* these three only until the request is made */
   const char* service;
@@ -17,6 +18,7 @@ typedef struct {
   struct addrinfo* ai;
   int result;
 } gai_frame_t;
+ASYNCC__LEAF_TASK_CHECK(gai_frame_t);
 
 static void gai_cb(uv_getaddrinfo_t* req, int status, struct addrinfo* res) {
   gai_frame_t* f = container_of(req, gai_frame_t, req);

@@ -38,6 +38,7 @@ enum {
 
 typedef struct {
   asyncc_frame_t hdr;
+  asyncc_task_t* leaf_task; /* its task, while suspended (internal.h) */
   uv_fs_t req;
   int op;
   ssize_t result;
@@ -53,6 +54,7 @@ typedef struct {
   uv_dir_t* dir;
   uv_dirent_t dirents[]; /* FS_READDIR only */
 } fs_frame_t;
+ASYNCC__LEAF_TASK_CHECK(fs_frame_t);
 
 static int fs_closing(int op) { return op == FS_CLOSE || op == FS_CLOSEDIR; }
 

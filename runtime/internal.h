@@ -251,7 +251,10 @@ int asyncc__task_take(asyncc_task_t* task, void* result_out);
 
 /* A frame does not name its task (asyncc/frame.h). A task's root frame has
  * no parent frame: its 'parent' holds the task, with bit 0 set (a task is
- * at least 8-aligned), which tells the root from its descendants. */
+ * at least 8-aligned), which tells the root from its descendants. A leaf
+ * that callbacks wake (all of the runtime's but asyncc_yield) has its task
+ * right after its header, in a field 'leaf_task' that asyncc__leaf_suspend
+ * sets, so a wake-up finds the task in one step however deep the chain. */
 static inline void asyncc__frame_set_task(asyncc_frame_t* root,
                                           asyncc_task_t* t) {
   root->parent = (asyncc_frame_t*)((uintptr_t)t | 1u);
@@ -261,16 +264,13 @@ static inline int asyncc__frame_is_root(const asyncc_frame_t* f) {
   return ((uintptr_t)f->parent & 1u) != 0;
 }
 
-/* The task of a frame, found by walking up to its root; NULL for a chain
- * that no task runs. For leaves woken from a callback: a step per frame of
- * the chain, a few in practice (while a frame runs, asyncc__leaf_task is
- * one load). */
-static inline asyncc_task_t* asyncc__frame_task(const asyncc_frame_t* f) {
-  uintptr_t p;
-  while ((p = (uintptr_t)f->parent) != 0 && !(p & 1u))
-    f = (const asyncc_frame_t*)p;
-  return (asyncc_task_t*)(p & ~(uintptr_t)1u);
-}
+/* The 'leaf_task' field of a leaf: right after the header. */
+#define ASYNCC__LEAF_TASK(leaf) \
+  (*(asyncc_task_t**)((char*)(leaf) + sizeof(asyncc_frame_t)))
+#define ASYNCC__LEAF_TASK_CHECK(type)                                   \
+  _Static_assert(offsetof(type, leaf_task) == sizeof(asyncc_frame_t) && \
+                     offsetof(type, hdr) == 0,                          \
+                 #type ": header, then leaf_task")
 
 /* The task of a leaf whose resume function is running: the runner's
  * current task (frames are resumed only by asyncc__resume_in and, within
@@ -342,15 +342,17 @@ static inline void asyncc__task_enqueue(asyncc_task_t* t) {
 /* Records 'leaf' as the suspended frame of its task; returns
  * ASYNCC_PENDING for the leaf's resume function to return. */
 static inline int asyncc__leaf_suspend(asyncc_frame_t* leaf) {
+  asyncc_task_t* t = asyncc__leaf_task(leaf);
   leaf->flags &= ~ASYNCC__FLAG_WOKEN;
-  asyncc__leaf_task(leaf)->frame = leaf;
+  ASYNCC__LEAF_TASK(leaf) = t;
+  t->frame = leaf;
   return ASYNCC_PENDING;
 }
 
 /* Marks 'leaf' woken and queues its task to resume it on the next turn.
  * From a callback, or from the leaf's own resume. */
 static inline void asyncc__leaf_wake(asyncc_frame_t* leaf) {
-  asyncc_task_t* t = asyncc__frame_task(leaf);
+  asyncc_task_t* t = ASYNCC__LEAF_TASK(leaf);
   ASYNCC__ASSERT(t->frame == leaf);
   leaf->flags |= ASYNCC__FLAG_WOKEN;
   t->future.flags |= ASYNCC__TASK_WOKEN;
@@ -443,6 +445,10 @@ ASYNCC_EXTERN asyncc_runner_t* asyncc__runner_get(void);
  * the timer fires, the runner wakes that leaf, which tells a fired timer
  * from its other wake-ups with asyncc__timer_active. */
 typedef struct asyncc__asyncc_sleep_frame asyncc__timer_leaf_t;
+ASYNCC__LEAF_TASK_CHECK(struct asyncc__asyncc_sleep_frame);
+ASYNCC__LEAF_TASK_CHECK(struct asyncc__asyncc_future_wait_frame);
+ASYNCC__LEAF_TASK_CHECK(struct asyncc__asyncc_chan_send_frame);
+ASYNCC__LEAF_TASK_CHECK(struct asyncc__asyncc_chan_recv_frame);
 
 /* Wakes the leaf once 'ms' milliseconds have passed (measured from the
  * loop's cached time, as uv_timer_start does). Never fails. */

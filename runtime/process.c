@@ -13,6 +13,7 @@
 
 typedef struct {
   asyncc_frame_t hdr;
+  asyncc_task_t* leaf_task; /* its task, while suspended (internal.h) */
   uv_process_t proc;
   asyncc_process_t* handle; /* where the child is published, or NULL */
   const uv_process_options_t* options; /* only until spawned */
@@ -23,6 +24,7 @@ typedef struct {
   int exited;
   int result;
 } process_frame_t;
+ASYNCC__LEAF_TASK_CHECK(process_frame_t);
 
 static void process_closed(uv_handle_t* handle) {
   process_frame_t* f = container_of(handle, process_frame_t, proc);

@@ -21,11 +21,13 @@ enum { SIGNAL_WAITING = 1, SIGNAL_DONE = 2 };
 
 typedef struct {
   asyncc_frame_t hdr;
+  asyncc_task_t* leaf_task; /* its task, while suspended (internal.h) */
   uv_signal_t sig;
   int signum;
   int received; /* the signal was delivered */
   int result;
 } signal_frame_t;
+ASYNCC__LEAF_TASK_CHECK(signal_frame_t);
 
 static void signal_closed(uv_handle_t* handle) {
   signal_frame_t* f = container_of(handle, signal_frame_t, sig);

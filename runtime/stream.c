@@ -48,7 +48,8 @@ enum {
 
 typedef struct {
   asyncc_frame_t hdr;
-  asyncc__node_t node; /* in s->acceptors or s->closers */
+  asyncc_task_t* leaf_task; /* its task, while suspended (internal.h) */
+  asyncc__node_t node;      /* in s->acceptors or s->closers */
   asyncc_stream_t* s;
   union {
     uv_write_t write;
@@ -63,6 +64,7 @@ typedef struct {
   size_t len;
   ssize_t result;
 } stream_frame_t;
+ASYNCC__LEAF_TASK_CHECK(stream_frame_t);
 
 static int stream_valid(const asyncc_stream_t* s) {
   return s != NULL && (s->flags & STREAM_MAGIC_MASK) == STREAM_MAGIC;

@@ -144,11 +144,13 @@ asyncc_task_t* asyncc_task_current(void) {
 
 typedef struct {
   asyncc_frame_t hdr;
-  asyncc__node_t node; /* in task->future's waiters while suspended */
+  asyncc_task_t* leaf_task; /* its task, while suspended (internal.h) */
+  asyncc__node_t node;      /* in task->future's waiters while suspended */
   asyncc_task_t* task;
   void* out;
   int result;
 } join_frame_t;
+ASYNCC__LEAF_TASK_CHECK(join_frame_t);
 
 static void join_wake(asyncc__node_t* node) {
   join_frame_t* f = container_of(node, join_frame_t, node);

@@ -43,7 +43,8 @@ typedef struct {
 
 struct wait_frame_s {
   asyncc_frame_t hdr;
-  asyncc__node_t node; /* gather: on tasks[i]'s future while waiting */
+  asyncc_task_t* leaf_task; /* its task, while suspended (internal.h) */
+  asyncc__node_t node;      /* gather: on tasks[i]'s future while waiting */
   asyncc_task_t* const* tasks;
   size_t n;
   size_t i;          /* gather: the task waited on */
@@ -51,6 +52,7 @@ struct wait_frame_s {
   int race;          /* 1 for asyncc_race */
   int result;
 };
+ASYNCC__LEAF_TASK_CHECK(wait_frame_t);
 
 static void gather_wake(asyncc__node_t* node) {
   wait_frame_t* f = container_of(node, wait_frame_t, node);

@@ -11,11 +11,13 @@
 
 typedef struct {
   asyncc_frame_t hdr;
+  asyncc_task_t* leaf_task; /* its task, while suspended (internal.h) */
   uv_work_t req;
   asyncc_work_fn fn;
   void* arg;
   int result;
 } work_frame_t;
+ASYNCC__LEAF_TASK_CHECK(work_frame_t);
 
 static void work_cb(uv_work_t* req) {
   work_frame_t* f = container_of(req, work_frame_t, req);

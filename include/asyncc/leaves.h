@@ -73,10 +73,11 @@ static inline void asyncc__asyncc_yield_init(
 
 /* ---- async int asyncc_sleep(uint64_t ms) ------------------------------- */
 
-/* 56 bytes: the result shares its slot with the timer's key, which is
+/* 64 bytes: the result shares its slot with the timer's key, which is
  * only needed while the sleep is pending. */
 struct asyncc__asyncc_sleep_frame {
   asyncc_frame_t hdr;
+  asyncc_task_t* leaf_task; /* private: its task, while suspended */
   union {
     int asyncc__ret; /* 0, or UV_ECANCELED, once completed */
     /* private: 'ms' until started, then due time (loop ms) << 22 | start
@@ -92,7 +93,8 @@ ASYNCC_EXTERN void asyncc__asyncc_sleep_init(
 
 struct asyncc__asyncc_future_wait_frame {
   asyncc_frame_t hdr;
-  int asyncc__ret; /* the future's status, UV_ECANCELED or UV_EINVAL */
+  asyncc_task_t* leaf_task; /* private: its task, while suspended */
+  int asyncc__ret;          /* the future's status, UV_ECANCELED or UV_EINVAL */
   /* private */
   asyncc__node_t node; /* in future->waiters while suspended */
   asyncc_future_t* future;
@@ -103,9 +105,10 @@ ASYNCC_EXTERN void asyncc__asyncc_future_wait_init(
 /* ---- async int asyncc_chan_send(asyncc_chan_t*, const void* elem) ------
  * ---- async int asyncc_chan_recv(asyncc_chan_t*, void* elem_out) -------- */
 
-/* The two frames have the same layout (64 bytes). */
+/* The two frames have the same layout (72 bytes). */
 #define ASYNCC__CHAN_FRAME_FIELDS                                             \
   asyncc_frame_t hdr;                                                         \
+  asyncc_task_t* leaf_task; /* private: its task, while suspended */          \
   int asyncc__ret; /* 0, UV_EPIPE / UV_EOF, UV_ECANCELED, UV_EINVAL */        \
   /* private */                                                               \
   asyncc__node_t node; /* in the channel's senders/receivers while blocked */ \
