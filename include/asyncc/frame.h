@@ -66,9 +66,10 @@ typedef int (*asyncc_resume_cb)(asyncc_frame_t* frame);
 enum { ASYNCC_DONE = 0, ASYNCC_PENDING = 1 };
 
 /* 24 bytes on 64-bit targets. A frame does not name its task: while its
- * code runs, the task is the runner's current one, and a task's root frame
- * keeps the task in 'parent' (runtime use: a tagged pointer), where a leaf
- * woken from a callback finds it by walking up. */
+ * code runs, the task is the runner's current one; a task's root frame
+ * keeps the task in 'parent' (runtime use: a tagged pointer, which marks
+ * the root), and a runtime leaf that callbacks wake keeps its task in a
+ * field of its own (asyncc/leaves.h). */
 #define ASYNCC_FRAME_FIELDS                                                  \
   asyncc_resume_cb resume; /* first, so any frame can be resumed generically \
                             */                                               \
