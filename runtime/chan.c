@@ -201,6 +201,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_chan_send_start(asyncc_chan_t* ch,
 ASYNCC__ABI int asyncc__asyncc_chan_send_take(asyncc_frame_t* frame) {
   return chan_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_chan_send, int)
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_chan_recv_start(asyncc_chan_t* ch,
                                                            void* elem_out) {
@@ -212,3 +213,4 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_chan_recv_start(asyncc_chan_t* ch,
 ASYNCC__ABI int asyncc__asyncc_chan_recv_take(asyncc_frame_t* frame) {
   return chan_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_chan_recv, int)

@@ -85,3 +85,4 @@ ASYNCC__ABI int asyncc__asyncc_getaddrinfo_take(asyncc_frame_t* frame) {
   asyncc__frame_free(f, sizeof *f);
   return r;
 }
+ASYNCC__TAKE_INTO(asyncc_getaddrinfo, int)

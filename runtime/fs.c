@@ -228,6 +228,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_open_start(const char* path,
 ASYNCC__ABI int asyncc__asyncc_fs_open_take(asyncc_frame_t* frame) {
   return (int)fs_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_fs_open, int)
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_close_start(uv_file fd) {
   fs_frame_t* f = fs_new(FS_CLOSE);
@@ -238,6 +239,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_close_start(uv_file fd) {
 ASYNCC__ABI int asyncc__asyncc_fs_close_take(asyncc_frame_t* frame) {
   return (int)fs_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_fs_close, int)
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_read_start(uv_file fd, void* buf,
                                                          size_t len,
@@ -253,6 +255,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_read_start(uv_file fd, void* buf,
 ASYNCC__ABI ssize_t asyncc__asyncc_fs_read_take(asyncc_frame_t* frame) {
   return fs_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_fs_read, ssize_t)
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_write_start(uv_file fd,
                                                           const void* buf,
@@ -269,6 +272,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_write_start(uv_file fd,
 ASYNCC__ABI ssize_t asyncc__asyncc_fs_write_take(asyncc_frame_t* frame) {
   return fs_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_fs_write, ssize_t)
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_stat_start(const char* path,
                                                          uv_stat_t* out) {
@@ -281,6 +285,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_stat_start(const char* path,
 ASYNCC__ABI int asyncc__asyncc_fs_stat_take(asyncc_frame_t* frame) {
   return (int)fs_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_fs_stat, int)
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_fstat_start(uv_file fd,
                                                           uv_stat_t* out) {
@@ -293,6 +298,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_fstat_start(uv_file fd,
 ASYNCC__ABI int asyncc__asyncc_fs_fstat_take(asyncc_frame_t* frame) {
   return (int)fs_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_fs_fstat, int)
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_unlink_start(const char* path) {
   fs_frame_t* f = fs_new(FS_UNLINK);
@@ -303,6 +309,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_unlink_start(const char* path) {
 ASYNCC__ABI int asyncc__asyncc_fs_unlink_take(asyncc_frame_t* frame) {
   return (int)fs_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_fs_unlink, int)
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_rename_start(const char* path,
                                                            const char* to) {
@@ -315,6 +322,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_rename_start(const char* path,
 ASYNCC__ABI int asyncc__asyncc_fs_rename_take(asyncc_frame_t* frame) {
   return (int)fs_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_fs_rename, int)
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_mkdir_start(const char* path,
                                                           int mode) {
@@ -327,6 +335,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_mkdir_start(const char* path,
 ASYNCC__ABI int asyncc__asyncc_fs_mkdir_take(asyncc_frame_t* frame) {
   return (int)fs_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_fs_mkdir, int)
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_rmdir_start(const char* path) {
   fs_frame_t* f = fs_new(FS_RMDIR);
@@ -337,6 +346,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_rmdir_start(const char* path) {
 ASYNCC__ABI int asyncc__asyncc_fs_rmdir_take(asyncc_frame_t* frame) {
   return (int)fs_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_fs_rmdir, int)
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_fsync_start(uv_file fd) {
   fs_frame_t* f = fs_new(FS_FSYNC);
@@ -347,6 +357,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_fsync_start(uv_file fd) {
 ASYNCC__ABI int asyncc__asyncc_fs_fsync_take(asyncc_frame_t* frame) {
   return (int)fs_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_fs_fsync, int)
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_opendir_start(
     const char* path, uv_dir_t** dir_out) {
@@ -359,6 +370,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_opendir_start(
 ASYNCC__ABI int asyncc__asyncc_fs_opendir_take(asyncc_frame_t* frame) {
   return (int)fs_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_fs_opendir, int)
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_readdir_start(
     uv_dir_t* dir, asyncc_dirent_t* entries, size_t n) {
@@ -372,6 +384,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_readdir_start(
 ASYNCC__ABI int asyncc__asyncc_fs_readdir_take(asyncc_frame_t* frame) {
   return (int)fs_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_fs_readdir, int)
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_closedir_start(uv_dir_t* dir) {
   fs_frame_t* f = fs_new(FS_CLOSEDIR);
@@ -382,3 +395,4 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_fs_closedir_start(uv_dir_t* dir) {
 ASYNCC__ABI int asyncc__asyncc_fs_closedir_take(asyncc_frame_t* frame) {
   return (int)fs_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_fs_closedir, int)

@@ -52,6 +52,18 @@
  * though asyncc/frame.h cannot carry ASYNCC_EXTERN. */
 #define ASYNCC__ABI __attribute__((visibility("default")))
 
+/* asyncc_spawn(f(args)) joins through asyncc__f_take_into, which the
+ * transpiler declares for every async function: the runtime's own have
+ * one each, made from their _take. */
+#define ASYNCC__TAKE_INTO(name, type)                                \
+  ASYNCC__ABI void asyncc__##name##_take_into(asyncc_frame_t* frame, \
+                                              void* out);            \
+  ASYNCC__ABI void asyncc__##name##_take_into(asyncc_frame_t* frame, \
+                                              void* out) {           \
+    type r = asyncc__##name##_take(frame);                           \
+    if (out) memcpy(out, &r, sizeof r);                              \
+  }
+
 #define container_of(ptr, type, member) \
   ((type*)((char*)(ptr)-offsetof(type, member)))
 

@@ -117,6 +117,7 @@ ASYNCC__ABI int asyncc__asyncc_process_run_take(asyncc_frame_t* frame) {
   asyncc__frame_free(f, sizeof *f);
   return r;
 }
+ASYNCC__TAKE_INTO(asyncc_process_run, int)
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_process_exec_start(
     asyncc_process_t* process, const uv_process_options_t* options,
@@ -130,6 +131,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_process_exec_start(
 ASYNCC__ABI int asyncc__asyncc_process_exec_take(asyncc_frame_t* frame) {
   return asyncc__asyncc_process_run_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_process_exec, int)
 
 int asyncc_process_kill(asyncc_process_t* process, int signum) {
   if (process == NULL) return UV_EINVAL;

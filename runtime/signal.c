@@ -98,3 +98,4 @@ ASYNCC__ABI int asyncc__asyncc_signal_wait_take(asyncc_frame_t* frame) {
   asyncc__frame_free(f, sizeof *f);
   return r;
 }
+ASYNCC__TAKE_INTO(asyncc_signal_wait, int)

@@ -409,6 +409,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_stream_accept_start(
 ASYNCC__ABI int asyncc__asyncc_stream_accept_take(asyncc_frame_t* frame) {
   return (int)stream_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_stream_accept, int)
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_tcp_connect_start(
     asyncc_stream_t* s, const struct sockaddr* addr) {
@@ -420,6 +421,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_tcp_connect_start(
 ASYNCC__ABI int asyncc__asyncc_tcp_connect_take(asyncc_frame_t* frame) {
   return (int)stream_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_tcp_connect, int)
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_pipe_connect_start(
     asyncc_stream_t* s, const char* name) {
@@ -431,6 +433,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_pipe_connect_start(
 ASYNCC__ABI int asyncc__asyncc_pipe_connect_take(asyncc_frame_t* frame) {
   return (int)stream_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_pipe_connect, int)
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_stream_read_start(asyncc_stream_t* s,
                                                              void* buf,
@@ -444,6 +447,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_stream_read_start(asyncc_stream_t* s,
 ASYNCC__ABI ssize_t asyncc__asyncc_stream_read_take(asyncc_frame_t* frame) {
   return stream_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_stream_read, ssize_t)
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_stream_write_start(
     asyncc_stream_t* s, const void* buf, size_t len) {
@@ -456,6 +460,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_stream_write_start(
 ASYNCC__ABI int asyncc__asyncc_stream_write_take(asyncc_frame_t* frame) {
   return (int)stream_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_stream_write, int)
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_stream_shutdown_start(
     asyncc_stream_t* s) {
@@ -465,6 +470,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_stream_shutdown_start(
 ASYNCC__ABI int asyncc__asyncc_stream_shutdown_take(asyncc_frame_t* frame) {
   return (int)stream_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_stream_shutdown, int)
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_stream_close_start(
     asyncc_stream_t* s) {
@@ -474,3 +480,4 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_stream_close_start(
 ASYNCC__ABI int asyncc__asyncc_stream_close_take(asyncc_frame_t* frame) {
   return (int)stream_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_stream_close, int)

@@ -217,3 +217,4 @@ ASYNCC__ABI int asyncc__asyncc_task_join_take(asyncc_frame_t* frame) {
   asyncc__frame_free(f, sizeof *f);
   return r;
 }
+ASYNCC__TAKE_INTO(asyncc_task_join, int)

@@ -137,3 +137,4 @@ ASYNCC__ABI int asyncc__asyncc_sleep_take(asyncc_frame_t* frame) {
   asyncc__frame_free(frame, sizeof(sleep_frame_t));
   return r;
 }
+ASYNCC__TAKE_INTO(asyncc_sleep, int)

@@ -192,6 +192,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_gather_start(
 ASYNCC__ABI int asyncc__asyncc_gather_take(asyncc_frame_t* frame) {
   return wait_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_gather, int)
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_race_start(
     asyncc_task_t* const* tasks, size_t n) {
@@ -201,6 +202,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_race_start(
 ASYNCC__ABI int asyncc__asyncc_race_take(asyncc_frame_t* frame) {
   return wait_take(frame);
 }
+ASYNCC__TAKE_INTO(asyncc_race, int)
 
 /* ---- timeout ------------------------------------------------------------ */
 
@@ -285,3 +287,4 @@ ASYNCC__ABI int asyncc__asyncc_timeout_take(asyncc_frame_t* frame) {
   asyncc__frame_free(f, sizeof *f);
   return r;
 }
+ASYNCC__TAKE_INTO(asyncc_timeout, int)

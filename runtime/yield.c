@@ -58,3 +58,4 @@ ASYNCC__ABI int asyncc__asyncc_yield_take(asyncc_frame_t* frame) {
   asyncc__frame_free(frame, sizeof(yield_frame_t));
   return r;
 }
+ASYNCC__TAKE_INTO(asyncc_yield, int)

@@ -75,6 +75,44 @@ static void test_task_spawn_join_result(void** state) {
   test_end_clean();
 }
 
+/* The runtime's own async functions can be spawned too: asyncc_spawn
+ * joins through their _take_into, which the transpiler declares (a link
+ * error before they existed). */
+void asyncc__asyncc_sleep_take_into(asyncc_frame_t*, void*);
+void asyncc__asyncc_yield_take_into(asyncc_frame_t*, void*);
+
+static asyncc_frame_t* spawn_runtime_script(void* p, int step, int last,
+                                            script_take_fn* take) {
+  ctx_t* c = p;
+  switch (step) {
+    case 0:
+      c->r[0] = c->r[1] = -1;
+      c->t[0] = asyncc__spawn(asyncc__asyncc_sleep_start(1),
+                              asyncc__asyncc_sleep_take_into);
+      c->t[1] = asyncc__spawn(asyncc__asyncc_yield_start(),
+                              asyncc__asyncc_yield_take_into);
+      return SCRIPT_JOIN(c->t[0], &c->r[0]);
+    case 1:
+      c->rc[0] = last;
+      return SCRIPT_JOIN(c->t[1], &c->r[1]);
+    default:
+      c->rc[1] = last;
+      return NULL;
+  }
+}
+
+static void test_task_spawn_runtime_async_functions(void** state) {
+  ctx_t c;
+  (void)state;
+  memset(&c, 0, sizeof c);
+  script_take(asyncc__run(script_start(spawn_runtime_script, &c)));
+  assert_int_equal(c.rc[0], 0);
+  assert_int_equal(c.r[0], 0); /* asyncc_sleep's result */
+  assert_int_equal(c.rc[1], 0);
+  assert_int_equal(c.r[1], 0);
+  test_end_clean();
+}
+
 /* Joining a task that has ended does not suspend, and a NULL result_out
  * drops the result. */
 static asyncc_frame_t* join_done_script(void* p, int step, int last,
@@ -463,6 +501,7 @@ int main(void) {
       cmocka_unit_test(test_task_sizes),
       cmocka_unit_test(test_task_spawn_join_result),
       cmocka_unit_test(test_task_join_done_task),
+      cmocka_unit_test(test_task_spawn_runtime_async_functions),
       cmocka_unit_test(test_task_join_detach_errors),
       cmocka_unit_test(test_task_detach),
       cmocka_unit_test(test_task_cancel_propagates_through_join),
