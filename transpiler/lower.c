@@ -1417,8 +1417,8 @@ static void plan_loops(lower_t* L, tr_node_t* n) {
       tr_node_t* kids[1] = {body};
       wrapper.kids = kids;
       wrapper.nkids = 1;
-      if (body->kind == CXCursor_ContinueStmt ||
-          retarget_continues(L, &wrapper, label)) {
+      /* (retarget first: a body that is a continue must be rewritten too) */
+      if (retarget_continues(L, &wrapper, label) > 0) {
         loop_label_t* x = tr_alloc(sizeof *x);
         x->loop = n;
         x->label = label;
