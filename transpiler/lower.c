@@ -1101,6 +1101,17 @@ static bool is_type_decl(tr_node_t* n) {
 static bool hoisted_taken(const tr_prog_t* p, const char* nn) {
   for (size_t i = 0; i < p->nhoisted; i++)
     if (strcmp(p->hoisted[i], nn) == 0) return true;
+  /* asyncc's own names for each async function (an enumerator 'init' in
+     f would otherwise become f's asyncc__f_init) */
+  static const char* const own[] = {"start", "take",   "take_into",
+                                    "init",  "resume", "frame"};
+  if (strncmp(nn, "asyncc__", 8) != 0) return false;
+  for (const tr_fn_t* fn = p->fns; fn; fn = fn->next) {
+    size_t n = strlen(fn->name);
+    if (strncmp(nn + 8, fn->name, n) != 0 || nn[8 + n] != '_') continue;
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+      if (strcmp(nn + 9 + n, own[i]) == 0) return true;
+  }
   return false;
 }
 
