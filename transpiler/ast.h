@@ -160,7 +160,8 @@ typedef struct tr_macro_s {
   unsigned start, end; /* byte range of the invocation */
   char* name;
   CXCursor cur;   /* the MacroExpansion */
-  int stringizes; /* its definition uses #param: 1, no: 0, unknown: -1 */
+  int stringizes; /* its definition: bit 1 uses #param, bit 2 names
+                     __func__ or __FUNCTION__; -1: not looked at yet */
 } tr_macro_t;
 
 /* shape.c */

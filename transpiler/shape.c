@@ -1021,23 +1021,50 @@ static void want_macro(expand_t* x, tr_macro_t* m) {
   x->want[x->n++] = m;
 }
 
-/* Nodes the lowering rewrites as text must not come from a macro. */
-/* Whether macro invocation 'm' turns an argument into a string (#x). */
-static bool macro_stringizes(tr_prog_t* p, tr_macro_t* m) {
+/* What macro invocation 'm''s definition does, as bits: 1 it turns an
+ * argument into a string (#x), 2 it names the function (__func__). */
+static int macro_traits(tr_prog_t* p, tr_macro_t* m) {
   if (m->stringizes >= 0) return m->stringizes;
   m->stringizes = 0;
   CXCursor def = clang_getCursorReferenced(m->cur);
-  if (clang_Cursor_isNull(def)) return false;
+  if (clang_Cursor_isNull(def)) return 0;
   CXToken* toks = NULL;
   unsigned n = 0;
   clang_tokenize(p->tu->tu, clang_getCursorExtent(def), &toks, &n);
-  for (unsigned i = 0; i < n && !m->stringizes; i++) {
+  for (unsigned i = 0; i < n; i++) {
     CXString s = clang_getTokenSpelling(p->tu->tu, toks[i]);
-    m->stringizes = strcmp(clang_getCString(s), "#") == 0;
+    const char* t = clang_getCString(s);
+    if (strcmp(t, "#") == 0) m->stringizes |= 1;
+    if (strcmp(t, "__func__") == 0 || strcmp(t, "__FUNCTION__") == 0)
+      m->stringizes |= 2;
     clang_disposeString(s);
   }
   clang_disposeTokens(p->tu->tu, toks, n);
   return m->stringizes;
+}
+
+static bool macro_stringizes(tr_prog_t* p, tr_macro_t* m) {
+  return (macro_traits(p, m) & 1) != 0;
+}
+
+/* A macro whose body names __func__ (a logging macro): in the resume
+ * function it would name asyncc__f_resume, so the function is expanded,
+ * and the lowering rewrites the now spelled __func__ to "f". (Not
+ * __PRETTY_FUNCTION__: glibc's assert names it, and expanding every
+ * function with an assert would cost their formatting for a message.) */
+static void want_func_macros(expand_t* x, tr_node_t* body) {
+  tr_prog_t* p = x->p;
+  size_t lo = 0, hi = p->nmacros; /* recorded in file order */
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (p->macros[mid].start < body->start)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t i = lo; i < p->nmacros && p->macros[i].start < body->end; i++)
+    if (p->macros[i].end <= body->end && (macro_traits(p, &p->macros[i]) & 2))
+      want_macro(x, outermost_macro(p, p->macros[i].start, p->macros[i].end));
 }
 
 /* A kept variable spelled in the argument of a macro that stringizes it
@@ -1225,6 +1252,7 @@ char* tr_shape_expand_macros(tr_prog_t* p, size_t* len) {
     if (!t->fn || !t->fn->body) continue;
     expand_t x = {p, NULL, 0, 0};
     find_macro_uses(&x, t->fn->body);
+    want_func_macros(&x, t->fn->body);
     if (x.n == 0) continue;
     any = true;
     unsigned lines = 0;
