@@ -47,6 +47,51 @@ static const char* find_include_dir(void) {
   return NULL;
 }
 
+/* ------------------------------------------------------------------
+ * Strict C. asyncc.h includes <uv.h>, which needs POSIX declarations
+ * (pthread_rwlock_t) that glibc hides under a strict -std=c99 or c11.
+ * Output that could not compile in that mode asks for them first, unless
+ * the program chooses its own feature-test macros (in its text or a
+ * header of its own), which then stay untouched.
+ * ------------------------------------------------------------------ */
+
+static const char* const feature_macros[] = {
+    "_POSIX_C_SOURCE", "_POSIX_SOURCE", "_XOPEN_SOURCE", "_GNU_SOURCE",
+    "_DEFAULT_SOURCE", "_BSD_SOURCE",   "_SVID_SOURCE",  NULL};
+
+static enum CXChildVisitResult find_feature_macro(CXCursor c, CXCursor parent,
+                                                  CXClientData data) {
+  (void)parent;
+  if (clang_getCursorKind(c) != CXCursor_MacroDefinition ||
+      clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
+    return CXChildVisit_Continue;
+  CXString s = clang_getCursorSpelling(c);
+  const char* nm = clang_getCString(s);
+  for (const char* const* m = feature_macros; *m; m++)
+    if (strcmp(nm, *m) == 0) *(bool*)data = true;
+  clang_disposeString(s);
+  return *(bool*)data ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+#define STRICT_PROLOGUE                                                     \
+  "/* asyncc: <uv.h> needs POSIX names that strict -std=c99/c11 hides */\n" \
+  "#if defined(__STRICT_ANSI__) && defined(__linux__) && "                  \
+  "!defined(_POSIX_C_SOURCE) && \\\n"                                       \
+  "    !defined(_XOPEN_SOURCE) && !defined(_GNU_SOURCE) && "                \
+  "!defined(_DEFAULT_SOURCE)\n"                                             \
+  "#define _POSIX_C_SOURCE 200809L\n"                                       \
+  "#endif\n"
+
+static void put_prologue(const tr_prog_t* prog, tr_tu_t* tu, tr_emitter_t* em) {
+  bool any = false, chosen = false;
+  for (const tr_top_t* t = prog->tops; t && !any; t = t->next) any = t->fn;
+  if (!any) return; /* nothing to lower: the text passes through as is */
+  clang_visitChildren(clang_getTranslationUnitCursor(tu->tu),
+                      find_feature_macro, &chosen);
+  if (!chosen)
+    tr_emit_put(em, TR_GEN STRICT_PROLOGUE, strlen(TR_GEN STRICT_PROLOGUE));
+}
+
 /* Async functions named (called) anywhere under 'n'. */
 static void add_callee_protos(tr_node_t* n, tr_fn_t* self, tr_buf_t* out) {
   if (n->kind == CXCursor_DeclRefExpr && n->callee && n->callee != self &&
@@ -353,6 +398,7 @@ static int run(const tr_options_t* o) {
   tr_line_map_t* map;
   size_t nmap = tr_tu_line_map(&tu, &map);
   tr_emit_set_map(&em, map, nmap);
+  put_prologue(&prog, &tu, &em);
   tr_edit_render_to(&ed, 0, (unsigned)tu.len, tr_emit_put, &em);
   if (tr_emit_close(&em) == 0) status = 0;
 

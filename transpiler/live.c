@@ -95,30 +95,6 @@ static tr_node_t* compound_target_of(tr_node_t* r) {
              : NULL;
 }
 
-static bool used_after(uses_t* u, tr_node_t* n, unsigned from, unsigned to) {
-  if (!n->has_await || n->end <= from || n->start >= to) return false;
-  if (n->is_await && n->start >= from && n->end <= to) {
-    for (size_t i = 0; i < u->nrefs; i++) {
-      tr_node_t* r = u->refs[i];
-      if (r->start >= n->end || shares_loop(n, r)) return true;
-      tr_node_t* a = compound_target_of(r);
-      if (a && a->start <= n->start && n->end <= a->end) return true;
-    }
-    /* awaits nested in its arguments suspend before the rest of them
-       are evaluated: f(await(g()), x) reads x after g's suspension */
-  }
-  for (unsigned i = 0; i < n->nkids; i++)
-    if (used_after(u, n->kids[i], from, to)) return true;
-  return false;
-}
-
-static bool keeps_address(CXType t) {
-  t = clang_getCanonicalType(t);
-  return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
-         t.kind == CXType_VariableArray || t.kind == CXType_Record ||
-         clang_isVolatileQualifiedType(t);
-}
-
 /* A type involving a variable-length array (the array, a pointer to one):
  * C forbids jumping into the scope of such a variable, which the resume
  * switch would do, so it stays promoted and frame.c reports it. */
@@ -136,6 +112,54 @@ static bool variably_modified(CXType t) {
     default:
       return false;
   }
+}
+
+/* Whether reference 'r' is a bound of the same variably modified type as
+ * await 'aw' (int m[n][await(f())], sizeof (int[n][await(f())])): the
+ * lowered declaration evaluates every bound after the awaits hoisted out
+ * of them, so 'n' is read after the suspension although it comes first. */
+static bool vla_bound_with(tr_node_t* r, tr_node_t* aw) {
+  for (tr_node_t* p = r->parent; p; p = p->parent) {
+    bool holds = p->start <= aw->start && aw->end <= p->end;
+    switch (p->kind) {
+      case CXCursor_VarDecl:
+        return holds && variably_modified(clang_getCursorType(p->cur));
+      case CXCursor_TypedefDecl:
+        return holds &&
+               variably_modified(clang_getTypedefDeclUnderlyingType(p->cur));
+      case CXCursor_UnaryExpr: /* an await under sizeof is in a VLA type */
+        if (holds) return true;
+        break;
+      default:
+        if (clang_isStatement(p->kind)) return false;
+    }
+  }
+  return false;
+}
+
+static bool used_after(uses_t* u, tr_node_t* n, unsigned from, unsigned to) {
+  if (!n->has_await || n->end <= from || n->start >= to) return false;
+  if (n->is_await && n->start >= from && n->end <= to) {
+    for (size_t i = 0; i < u->nrefs; i++) {
+      tr_node_t* r = u->refs[i];
+      if (r->start >= n->end || shares_loop(n, r) || vla_bound_with(r, n))
+        return true;
+      tr_node_t* a = compound_target_of(r);
+      if (a && a->start <= n->start && n->end <= a->end) return true;
+    }
+    /* awaits nested in its arguments suspend before the rest of them
+       are evaluated: f(await(g()), x) reads x after g's suspension */
+  }
+  for (unsigned i = 0; i < n->nkids; i++)
+    if (used_after(u, n->kids[i], from, to)) return true;
+  return false;
+}
+
+static bool keeps_address(CXType t) {
+  t = clang_getCanonicalType(t);
+  return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
+         t.kind == CXType_VariableArray || t.kind == CXType_Record ||
+         clang_isVolatileQualifiedType(t);
 }
 
 /* Whether 'n' lies in the statement a loop repeats (not a for's init). */

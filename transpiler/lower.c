@@ -702,14 +702,16 @@ static tr_node_t* var_init(tr_node_t* v) {
 /* A variable-length array declared with an await in its size (the await
  * runs before the array exists, so the array itself is no frame field):
  * re-declared with its sizes as written, the await now a temporary. */
-static char* vla_declarator(lower_t* L, tr_node_t* v, const char* name) {
+static char* vla_declarator(lower_t* L, tr_node_t* v, CXType t,
+                            const char* name) {
   tr_node_t* size[8];
   unsigned n = 0;
   for (unsigned i = 0; i < v->nkids && n < 8; i++)
     if (clang_isExpression(v->kids[i]->kind) && v->kids[i]->in_file &&
         v->kids[i]->start < v->end &&
-        !clang_equalCursors(v->kids[i]->cur,
-                            clang_Cursor_getVarDeclInitializer(v->cur)))
+        (v->kind != CXCursor_VarDecl ||
+         !clang_equalCursors(v->kids[i]->cur,
+                             clang_Cursor_getVarDeclInitializer(v->cur))))
       size[n++] = v->kids[i];
   /* in source order, which is the type's outermost-first */
   for (unsigned i = 1; i < n; i++)
@@ -718,7 +720,6 @@ static char* vla_declarator(lower_t* L, tr_node_t* v, const char* name) {
       size[j] = size[j - 1];
       size[j - 1] = x;
     }
-  CXType t = clang_getCursorType(v->cur);
   char* inner = (char*)name;
   unsigned k = 0;
   for (; t.kind == CXType_VariableArray || t.kind == CXType_ConstantArray;
@@ -768,7 +769,7 @@ static void lower_var(lower_t* L, tr_node_t* v, tr_buf_t* out, bool for_init,
   const char* why = NULL;
   const char* name = v->local ? v->local->name : tr_cursor_name(v->cur);
   char* d = tr_frame_declarator(clang_getCursorType(v->cur), name, false, &why);
-  if (!d) d = vla_declarator(L, v, name);
+  if (!d) d = vla_declarator(L, v, clang_getCursorType(v->cur), name);
   if (!d) {
     tr_diag_cursor(TR_ERROR, v->cur,
                    "asyncc cannot re-declare this variable next to an await: "
@@ -784,6 +785,26 @@ static void lower_var(lower_t* L, tr_node_t* v, tr_buf_t* out, bool for_init,
   else
     tr_buf_printf(out, "%s%s;", spec, d);
   tr_buf_printf(out, "\n%s", L->indent);
+}
+
+/* A typedef of a variable-length array type with an await in a bound
+ * (its bounds are evaluated where it stands): the awaits first, then the
+ * typedef with the bounds as written. */
+static void lower_typedef(lower_t* L, tr_node_t* d, tr_buf_t* out) {
+  CXType ut = clang_getTypedefDeclUnderlyingType(d->cur);
+  char* name = tr_cursor_name(d->cur);
+  for (unsigned i = 0; i < d->nkids; i++)
+    if (d->kids[i]->has_await && clang_isExpression(d->kids[i]->kind))
+      explode(L, d->kids[i], out, false);
+  char* decl = tr_frame_declarator(ut, name, false, NULL);
+  if (!decl) decl = vla_declarator(L, d, ut, name);
+  if (!decl) {
+    tr_diag_cursor(TR_ERROR, d->cur,
+                   "asyncc cannot re-declare this typedef next to an await");
+    L->errors++;
+    return;
+  }
+  tr_buf_printf(out, "typedef %s;\n%s", decl, L->indent);
 }
 
 static bool decl_needs_lowering(tr_node_t* ds) {
@@ -807,6 +828,8 @@ static void lower_decl(lower_t* L, tr_node_t* ds, bool for_init) {
   for (unsigned i = 0; i < ds->nkids; i++)
     if (ds->kids[i]->kind == CXCursor_VarDecl)
       lower_var(L, ds->kids[i], &out, for_init, &first);
+    else if (ds->kids[i]->kind == CXCursor_TypedefDecl && !for_init)
+      lower_typedef(L, ds->kids[i], &out);
   if (for_init)
     tr_buf_puts(&out, ";");
   else
@@ -1667,6 +1690,13 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
       tr_buf_printf(&names, ", %s", l->name);
     }
   tr_buf_puts(out, "}\n");
+  /* An extern function's entry points get prototypes first, as a header
+   * would give them, for -Wmissing-prototypes. */
+  if (!fn->is_static && !fn->protos_emitted) {
+    const char* protos = tr_lower_protos(fn);
+    tr_buf_puts(out, protos + strlen(TR_GEN));
+    fn->protos_emitted = true;
+  }
   fn->code_at = out->len; /* the frame part ends here (driver.c) */
   tr_buf_printf(out, "%sasyncc_frame_t* asyncc__%s_start(%s) {\n", lk, nm,
                 params);

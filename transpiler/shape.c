@@ -630,7 +630,10 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
     CXCursor init = n->kind == CXCursor_VarDecl
                         ? clang_Cursor_getVarDeclInitializer(n->cur)
                         : clang_getNullCursor();
-    bool vla = clang_getCursorType(n->cur).kind == CXType_VariableArray;
+    CXType t = n->kind == CXCursor_TypedefDecl
+                   ? clang_getTypedefDeclUnderlyingType(n->cur)
+                   : clang_getCursorType(n->cur);
+    bool vla = t.kind == CXType_VariableArray; /* its bounds are evaluated */
     for (unsigned i = 0; i < n->nkids; i++)
       check_node(
           k, n->kids[i],

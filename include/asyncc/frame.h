@@ -62,6 +62,14 @@ typedef int (*asyncc_resume_cb)(asyncc_frame_t* frame);
 #define ASYNCC__MAYBE_UNUSED
 #endif
 
+/* Marks an anonymous union member, which C99 lacks: GCC and clang accept
+ * it in every mode and, after __extension__, stay quiet under -pedantic. */
+#if defined(__GNUC__) || defined(__clang__)
+#define ASYNCC__EXTENSION __extension__
+#else
+#define ASYNCC__EXTENSION
+#endif
+
 /* What a resume function returns. */
 enum { ASYNCC_DONE = 0, ASYNCC_PENDING = 1 };
 
@@ -112,7 +120,9 @@ void asyncc__frame_free_over(void* frame, size_t size, size_t align);
 #elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
 #define ASYNCC__ALIGNOF(T) _Alignof(T)
 #else
+/* clang-format off */
 #define ASYNCC__ALIGNOF(T) offsetof(struct { char c; T t; }, t)
+/* clang-format on */
 #endif
 
 static inline void* asyncc__frame_alloc_aligned(size_t size, size_t align) {

@@ -78,7 +78,7 @@ static inline void asyncc__asyncc_yield_init(
 struct asyncc__asyncc_sleep_frame {
   asyncc_frame_t hdr;
   asyncc_task_t* leaf_task; /* private: its task, while suspended */
-  union {
+  ASYNCC__EXTENSION union {
     int asyncc__ret; /* 0, or UV_ECANCELED, once completed */
     /* private: 'ms' until started, then due time (loop ms) << 22 | start
      * order mod 2^22 */
