@@ -62,7 +62,10 @@ static const char* const feature_macros[] = {
 static enum CXChildVisitResult find_feature_macro(CXCursor c, CXCursor parent,
                                                   CXClientData data) {
   (void)parent;
-  if (clang_getCursorKind(c) != CXCursor_MacroDefinition ||
+  CXFile file;
+  clang_getFileLocation(clang_getCursorLocation(c), &file, NULL, NULL, NULL);
+  /* a -D (no file) may be asyncc's own; the prologue's guard sees -Ds */
+  if (clang_getCursorKind(c) != CXCursor_MacroDefinition || !file ||
       clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
     return CXChildVisit_Continue;
   CXString s = clang_getCursorSpelling(c);

@@ -5,9 +5,14 @@
  * marker calls), puts asyncc's include directory first, and passes the
  * resource directory of the libclang we link: the 'clang' on PATH may be a
  * different version, whose builtin headers would not match.
+ *
+ * Under a strict -std (c99, c11, ...) glibc hides the POSIX names <uv.h>
+ * needs; unless the source picks feature-test macros itself, the parse
+ * asks for them as the output will (driver.c's prologue).
  */
 #include "tu.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,6 +31,45 @@ static void index_lines(tr_tu_t* t) {
     if (t->text[i] == '\n') t->line_start[k++] = (unsigned)i + 1;
 }
 
+static bool strict_std(const tr_tu_opts_t* o) {
+  bool strict = false;
+  for (int i = 0; i < o->argc; i++) {
+    const char* a = o->argv[i];
+    if (strcmp(a, "-ansi") == 0)
+      strict = true;
+    else if (strncmp(a, "-std=", 5) == 0 || strncmp(a, "--std=", 6) == 0)
+      strict = strchr(a, '=')[1] == 'c' || strstr(a, "=iso9899") != NULL;
+  }
+  return strict;
+}
+
+/* Whether the source names a feature-test macro (it chooses its own). */
+static bool names_feature_macro(const char* path, const tr_tu_opts_t* o) {
+  static const char* const names[] = {
+      "_POSIX_C_SOURCE", "_POSIX_SOURCE", "_XOPEN_SOURCE", "_GNU_SOURCE",
+      "_DEFAULT_SOURCE", "_BSD_SOURCE",   "_SVID_SOURCE",  NULL};
+  tr_buf_t b;
+  tr_buf_init(&b);
+  if (o->contents) {
+    tr_buf_add(&b, o->contents, o->contents_len);
+  } else {
+    FILE* f = fopen(path, "rb");
+    char chunk[65536];
+    size_t n;
+    if (f) {
+      while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        tr_buf_add(&b, chunk, n);
+      fclose(f);
+    }
+  }
+  tr_buf_putc(&b, '\0');
+  bool found = false;
+  for (const char* const* m = names; *m && !found; m++)
+    found = strstr(b.data, *m) != NULL;
+  tr_buf_free(&b);
+  return found;
+}
+
 int tr_tu_parse(tr_tu_t* t, const char* path, const tr_tu_opts_t* o) {
   memset(t, 0, sizeof *t);
   t->path = path;
@@ -42,6 +86,8 @@ int tr_tu_parse(tr_tu_t* t, const char* path, const tr_tu_opts_t* o) {
   }
   args[n++] = "-ferror-limit=0";
   for (int i = 0; i < o->argc; i++) args[n++] = o->argv[i];
+  if (strict_std(o) && !names_feature_macro(path, o))
+    args[n++] = "-D_POSIX_C_SOURCE=200809L";
   t->index = clang_createIndex(0, 0);
   struct CXUnsavedFile unsaved = {path, o->contents,
                                   (unsigned long)o->contents_len};
