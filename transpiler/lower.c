@@ -417,9 +417,15 @@ static void explode_await(lower_t* L, tr_node_t* n, tr_buf_t* out,
     /* the callee's frame is known here: it lives inside ours */
     gen(L, out, "asyncc__%s_init(&" F "asyncc__u.%s%s%s);", nm, nm,
         args.len ? ", " : "", args.data ? args.data : "");
-    gen(L, out,
-        "ASYNCC__AWAIT(asyncc__f, &" F "asyncc__u.%s.hdr, %d); /* %s:%u */", nm,
-        state, L->tu->path, line);
+    if (callee->frame_extern) /* a runtime leaf: the header's protocol */
+      gen(L, out,
+          "ASYNCC__AWAIT(asyncc__f, &" F "asyncc__u.%s.hdr, %d); /* %s:%u */",
+          nm, state, L->tu->path, line);
+    else
+      gen(L, out,
+          "ASYNCC__AWAIT_EMBEDDED(asyncc__f, &" F
+          "asyncc__u.%s.hdr, asyncc__%s_resume, %d); /* %s:%u */",
+          nm, nm, state, L->tu->path, line);
     tr_edit_replace(L->ed, n->start, n->end,
                     callee->ret_void
                         ? TR_GEN "(void)0"
@@ -1520,8 +1526,8 @@ static void resolve_temps(lower_t* L, const char* body, tr_buf_t* out) {
       if (first[id] < 0) first[id] = p - body;
       last[id] = p - body;
     }
-  for (const char* p = strstr(body, "ASYNCC__AWAIT("); p;
-       p = strstr(p + 1, "ASYNCC__AWAIT(")) {
+  for (const char* p = strstr(body, "ASYNCC__AWAIT"); p;
+       p = strstr(p + 1, "ASYNCC__AWAIT")) {
     long at = p - body;
     for (size_t i = 0; i < n; i++)
       if (first[i] >= 0 && first[i] < at && at < last[i])
@@ -1672,7 +1678,9 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
   tr_buf_puts(out, "};\n");
 
   const char* lk = linkage(fn);
-  tr_buf_printf(out, "static int asyncc__%s_resume(asyncc_frame_t*);\n", nm);
+  tr_buf_printf(
+      out, "static ASYNCC__NOINLINE int asyncc__%s_resume(asyncc_frame_t*);\n",
+      nm);
   /* _init: a frame in any storage; _start: a frame of its own */
   const char* params = start_params(fn, true);
   bool noparams = strcmp(params, "void") == 0;
@@ -1680,8 +1688,7 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
                 "static inline ASYNCC__MAYBE_UNUSED void asyncc__%s_init("
                 "struct asyncc__%s_frame* asyncc__f%s%s) {\n",
                 nm, nm, noparams ? "" : ", ", noparams ? "" : params);
-  tr_buf_printf(
-      out, "  asyncc__frame_init(&asyncc__f->hdr, asyncc__%s_resume);\n", nm);
+  tr_buf_puts(out, "  asyncc__frame_init_embedded(&asyncc__f->hdr);\n");
   tr_buf_t names;
   tr_buf_init(&names);
   for (tr_local_t* l = fn->locals; l; l = l->next)
@@ -1703,6 +1710,7 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
   tr_buf_printf(out,
                 "  struct asyncc__%s_frame* asyncc__f =\n"
                 "      (struct asyncc__%s_frame*)%s;\n"
+                "  asyncc__frame_init(&asyncc__f->hdr, asyncc__%s_resume);\n"
                 "  asyncc__%s_init(asyncc__f%s);\n"
                 "  return &asyncc__f->hdr;\n}\n",
                 nm, nm,
@@ -1712,7 +1720,7 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
                                  "asyncc__%s_frame))",
                                  nm)
                     : "asyncc__frame_alloc(sizeof *asyncc__f)",
-                nm, names.data ? names.data : "");
+                nm, nm, names.data ? names.data : "");
   const char* frame_free =
       fn->overaligned ? tr_sprintf(
                             "  asyncc__frame_free_aligned(asyncc__f, sizeof "
@@ -1756,7 +1764,8 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
   tr_buf_printf(out, "%s}\n", frame_free);
   /* _resume */
   tr_buf_printf(out,
-                "static int asyncc__%s_resume(asyncc_frame_t* asyncc__fp) {\n"
+                "static ASYNCC__NOINLINE int asyncc__%s_resume(asyncc_frame_t* "
+                "asyncc__fp) {\n"
                 "  struct asyncc__%s_frame* asyncc__f = "
                 "(struct asyncc__%s_frame*)asyncc__fp;\n",
                 nm, nm, nm);

@@ -30,8 +30,11 @@
  * Embedded frames: a callee's frame may instead live inside its caller's
  * frame (a union, asyncc__u, of the frames it awaits), prepared by
  * asyncc__F_init(&f->asyncc__u.F, args...) and read through its asyncc__ret
- * once it completed; no _take and no free follow. Besides same-file
- * callees, the runtime's cheap leaves offer this (asyncc_yield, asyncc_sleep,
+ * once it completed; no _take and no free follow. A same-file callee's
+ * _init prepares only its state (asyncc__frame_init_embedded), and the
+ * caller calls its resume function directly (ASYNCC__AWAIT_EMBEDDED),
+ * linking the header only if it suspends. Besides same-file callees, the
+ * runtime's cheap leaves offer embedding (asyncc_yield, asyncc_sleep,
  * asyncc_future_wait, asyncc_chan_send, asyncc_chan_recv): their complete
  * frame types, exported _init functions and the contract (a completed
  * embedded leaf owns nothing; a suspended one stays in place until it
@@ -60,6 +63,16 @@ typedef int (*asyncc_resume_cb)(asyncc_frame_t* frame);
 #define ASYNCC__MAYBE_UNUSED __attribute__((unused))
 #else
 #define ASYNCC__MAYBE_UNUSED
+#endif
+
+/* Marks generated resume functions. Awaits of same-file callees call
+ * them directly; kept out of line, a suspension's dispatch switch and
+ * resume labels do not land in the caller, where GCC measured slower
+ * (bench/await) and warned of temporaries the inlined switch skips. */
+#if defined(__GNUC__) || defined(__clang__)
+#define ASYNCC__NOINLINE __attribute__((noinline))
+#else
+#define ASYNCC__NOINLINE
 #endif
 
 /* Marks an anonymous union member, which C99 lacks: GCC and clang accept
@@ -96,6 +109,15 @@ static inline void asyncc__frame_init(asyncc_frame_t* frame,
                                       asyncc_resume_cb resume) {
   frame->resume = resume;
   frame->parent = NULL;
+  frame->state = 0;
+  frame->flags = 0;
+}
+
+/* Prepares the header of an embedded frame (one inside its caller's) for
+ * state 0. Its 'resume' and 'parent' are read only once it has suspended,
+ * so ASYNCC__AWAIT_EMBEDDED sets them then: an await that completes at
+ * once costs a direct call and no header stores beyond this one. */
+static inline void asyncc__frame_init_embedded(asyncc_frame_t* frame) {
   frame->state = 0;
   frame->flags = 0;
 }
@@ -168,6 +190,20 @@ static inline int asyncc__frame_call(asyncc_frame_t* parent,
       return ASYNCC_PENDING;                                     \
     }                                                            \
     asyncc__L##n : if (0) {}                                     \
+  } while (0)
+
+/* The await of a callee whose frame is embedded in ours and whose resume
+ * function 'resume_fn' is known (defined in the same file): a direct call,
+ * and the header links the runtime needs only if the callee suspended. */
+#define ASYNCC__AWAIT_EMBEDDED(f, child, resume_fn, n) \
+  do {                                                 \
+    if (resume_fn(child) != ASYNCC_DONE) {             \
+      (child)->resume = (resume_fn);                   \
+      (child)->parent = &(f)->hdr;                     \
+      (f)->hdr.state = (n);                            \
+      return ASYNCC_PENDING;                           \
+    }                                                  \
+    asyncc__L##n : if (0) {}                           \
   } while (0)
 
 /* A function asyncc had to macro-expand was expanded with clang's own
