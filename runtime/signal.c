@@ -31,6 +31,7 @@ ASYNCC__LEAF_TASK_CHECK(signal_frame_t);
 
 static void signal_closed(uv_handle_t* handle) {
   signal_frame_t* f = container_of(handle, signal_frame_t, sig);
+  asyncc__live_handles--;
   asyncc__leaf_wake(&f->hdr);
 }
 
@@ -58,6 +59,7 @@ static int signal_resume(asyncc_frame_t* fp) {
         f->result = rc;
         return ASYNCC_DONE;
       }
+      asyncc__live_handles++; /* closed on every path from here */
       f->hdr.state = SIGNAL_WAITING;
       rc = uv_signal_start_oneshot(&f->sig, signal_received, f->signum);
       if (rc < 0) { /* UV_EINVAL for a bad number; the handle still closes */

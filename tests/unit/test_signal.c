@@ -16,6 +16,8 @@ typedef struct {
   int join_rc;  /* what joining the waiter returned */
   int raise_rc; /* what raise() returned */
   asyncc_task_t* t;
+  long handles_before; /* the runtime's live-handle count before the wait */
+  long handles_during; /* ... and while it is pending */
 } ctx_t;
 
 /* async int waiter(ctx_t* c) { c->wait_rc = await(asyncc_signal_wait(..)); } */
@@ -32,10 +34,14 @@ static asyncc_frame_t* raise_script(void* p, int step, int last,
                                     script_take_fn* take) {
   ctx_t* c = p;
   switch (step) {
-    case 0:
-      c->t = asyncc__spawn(script_start(waiter_script, c), script_take_into);
+    case 0: /* a first turn, so the runner's own handles exist */
       return SCRIPT_YIELD();
     case 1:
+      c->handles_before = asyncc__handle_live_count();
+      c->t = asyncc__spawn(script_start(waiter_script, c), script_take_into);
+      return SCRIPT_YIELD();
+    case 2:
+      c->handles_during = asyncc__handle_live_count();
       c->raise_rc = raise(c->signum);
       return SCRIPT_JOIN(c->t, NULL);
     default:
@@ -45,9 +51,11 @@ static asyncc_frame_t* raise_script(void* p, int step, int last,
 }
 
 static void test_signal_wait_returns_on_delivery(void** state) {
-  ctx_t c = {SIGUSR1, -1, -1, -1, NULL};
+  ctx_t c = {SIGUSR1, -1, -1, -1, NULL, 0, 0};
   (void)state;
   script_take(asyncc__run(script_start(raise_script, &c)));
+  /* the pending wait's uv_signal_t is counted as a live handle */
+  assert_int_equal(c.handles_during - c.handles_before, 1);
   assert_int_equal(c.raise_rc, 0);
   assert_int_equal(c.wait_rc, 0);
   assert_int_equal(c.join_rc, 0);
@@ -78,7 +86,8 @@ static asyncc_frame_t* two_waiters_script(void* p, int step, int last,
 }
 
 static void test_signal_one_delivery_ends_every_wait(void** state) {
-  ctx_t c[2] = {{SIGUSR2, -1, -1, -1, NULL}, {SIGUSR2, -1, -1, -1, NULL}};
+  ctx_t c[2] = {{SIGUSR2, -1, -1, -1, NULL, 0, 0},
+                {SIGUSR2, -1, -1, -1, NULL, 0, 0}};
   (void)state;
   script_take(asyncc__run(script_start(two_waiters_script, c)));
   assert_int_equal(c[0].raise_rc, 0);
@@ -108,7 +117,7 @@ static asyncc_frame_t* cancel_script(void* p, int step, int last,
 }
 
 static void test_signal_cancel_releases_handle(void** state) {
-  ctx_t c = {SIGUSR1, -1, -1, -1, NULL};
+  ctx_t c = {SIGUSR1, -1, -1, -1, NULL, 0, 0};
   uint64_t t0 = uv_hrtime();
   (void)state;
   script_take(asyncc__run(script_start(cancel_script, &c)));
@@ -134,7 +143,7 @@ static asyncc_frame_t* cancel_first_script(void* p, int step, int last,
 }
 
 static void test_signal_cancelled_before_start(void** state) {
-  ctx_t c = {SIGUSR1, -1, -1, -1, NULL};
+  ctx_t c = {SIGUSR1, -1, -1, -1, NULL, 0, 0};
   (void)state;
   script_take(asyncc__run(script_start(cancel_first_script, &c)));
   assert_int_equal(c.wait_rc, UV_ECANCELED);
@@ -152,7 +161,7 @@ static asyncc_frame_t* bad_script(void* p, int step, int last,
 }
 
 static void test_signal_bad_number(void** state) {
-  ctx_t c = {0, -1, -1, -1, NULL};
+  ctx_t c = {0, -1, -1, -1, NULL, 0, 0};
   (void)state;
   script_take(asyncc__run(script_start(bad_script, &c)));
   assert_int_equal(c.wait_rc, UV_EINVAL);
