@@ -28,6 +28,7 @@ struct tr_node_s {
   bool spelled;        /* text at [start,end) is this node's own spelling,
                           not a macro expansion (macro arguments are) */
   bool is_await;       /* await(CALL): a ParenExpr around the marker comma */
+  bool kept;           /* lowering: copied to a frame temporary already */
   bool is_run;         /* asyncc_run(CALL) */
   bool is_spawn;       /* asyncc_spawn(CALL) */
   bool unevaluated;    /* an await in an unevaluated operand (sizeof) */

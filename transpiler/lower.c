@@ -265,7 +265,64 @@ static bool is_stable(tr_node_t* n) {
 }
 
 /* Replaces 'n' by a temporary holding its value, computed now. */
+static bool member_is_arrow(tr_node_t* base);
+
+/* The struct value (not an object) whose array member 'n' names
+ * (await(f()).a.s, g().s): the decayed pointer points into C's temporary,
+ * which lives to the end of the full expression; asyncc's stand-in (an
+ * embedded callee's result, reused by the next await, or a value of the
+ * resume function, gone at a suspension) does not, so the struct itself
+ * is what must be kept. */
+static tr_node_t* awaited_array_owner(tr_node_t* n) {
+  tr_node_t* s = tr_node_strip(n);
+  if (s->kind != CXCursor_MemberRefExpr || !type_is_array(node_type(s)))
+    return NULL;
+  while (s->kind == CXCursor_MemberRefExpr && s->nkids &&
+         !member_is_arrow(s->kids[0]))
+    s = tr_node_strip(s->kids[0]);
+  if (s->is_await) return s;
+  switch (s->kind) { /* struct rvalues */
+    case CXCursor_CallExpr:
+    case CXCursor_ConditionalOperator:
+    case CXCursor_BinaryOperator:
+    case CXCursor_CompoundAssignOperator:
+      return s;
+    default:
+      return NULL;
+  }
+}
+
+/* Copies awaited struct 'owner' into a temporary kept in the frame: the
+ * pointer an array member decays to may be used after a later await of
+ * the same full expression (an awaited callee may read through it after
+ * it suspended), as long as C's temporary lives. */
+static void keep_array_owner(lower_t* L, tr_node_t* owner, tr_buf_t* out) {
+  if (owner->kept) return;
+  owner->kept = true;
+  int id = new_temp(L, node_type(owner), owner);
+  L->temps[id].crosses = true;
+  gen(L, out, "%s = %s;", temp_ref(id), render_node(L, owner));
+  tr_edit_replace(L->ed, owner->start, owner->end, temp_ref(id));
+}
+
+/* Keeps every awaited struct that 'n' points into through a decayed
+ * array member (an argument of an awaited call). */
+static void keep_array_owners(lower_t* L, tr_node_t* n, tr_buf_t* out) {
+  tr_node_t* owner = awaited_array_owner(n);
+  if (owner) {
+    keep_array_owner(L, owner, out);
+    return;
+  }
+  for (unsigned i = 0; i < n->nkids; i++)
+    if (n->kids[i]->has_await) keep_array_owners(L, n->kids[i], out);
+}
+
 static void spill(lower_t* L, tr_node_t* n, tr_buf_t* out) {
+  tr_node_t* owner = awaited_array_owner(n);
+  if (owner) {
+    keep_array_owner(L, owner, out);
+    return;
+  }
   if (is_stable(n)) return;
   tr_node_t* s = tr_node_strip(n);
   if (s->kind == CXCursor_InitListExpr) {
@@ -392,6 +449,8 @@ static void explode_await(lower_t* L, tr_node_t* n, tr_buf_t* out,
   tr_node_t* k[256];
   int nk = expr_kids(call, k, 256);
   explode_operands(L, call, k, nk, out);
+  for (int j = 1; j < nk; j++)
+    if (k[j]->has_await) keep_array_owners(L, k[j], out);
   tr_buf_t args;
   tr_buf_init(&args);
   for (int j = 1; j < nk; j++)
