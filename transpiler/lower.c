@@ -1488,7 +1488,7 @@ static int retarget_continues(lower_t* L, tr_node_t* n, int label) {
       tr_edit_replace(L->ed, k->start, stmt_end(L, k),
                       tr_sprintf(TR_GEN "goto asyncc__c%d;", label));
       count++;
-    } else if (!is_loop(k) && !clang_isExpression(k->kind)) {
+    } else if (!is_loop(k)) { /* expressions too: GNU ({ continue; }) */
       count += retarget_continues(L, k, label);
     }
   }
