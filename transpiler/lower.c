@@ -872,6 +872,20 @@ static void lower_typedef(lower_t* L, tr_node_t* d, tr_buf_t* out) {
   tr_buf_printf(out, "typedef %s;\n%s", decl, L->indent);
 }
 
+/* Whether variable 'v' has __attribute__((cleanup(f))). */
+static bool has_cleanup(lower_t* L, tr_node_t* v) {
+  for (unsigned i = 0; i < v->nkids; i++) {
+    tr_node_t* a = v->kids[i];
+    if (!clang_isAttribute(a->kind) || a->end <= a->start) continue;
+    const char* t = L->tu->text + a->start;
+    size_t n = a->end - a->start;
+    if ((n >= 7 && memcmp(t, "cleanup", 7) == 0) ||
+        (n >= 11 && memcmp(t, "__cleanup__", 11) == 0))
+      return true;
+  }
+  return false;
+}
+
 static bool decl_needs_lowering(tr_node_t* ds) {
   if (ds->has_await) return true;
   for (unsigned i = 0; i < ds->nkids; i++)
@@ -890,6 +904,16 @@ static void lower_decl(lower_t* L, tr_node_t* ds, bool for_init) {
   tr_buf_init(&out);
   bool first = true;
   if (for_init) tr_buf_puts(&out, TR_GEN);
+  for (unsigned i = 0; i < ds->nkids; i++)
+    if (ds->kids[i]->kind == CXCursor_VarDecl && has_cleanup(L, ds->kids[i])) {
+      tr_diag_cursor(TR_ERROR, ds->kids[i]->cur,
+                     "a variable with the 'cleanup' attribute cannot be kept "
+                     "across an await or initialized by one (its cleanup "
+                     "would not run); declare it in a block without awaits");
+      L->errors++;
+      tr_buf_free(&out);
+      return;
+    }
   for (unsigned i = 0; i < ds->nkids; i++)
     if (ds->kids[i]->kind == CXCursor_VarDecl)
       lower_var(L, ds->kids[i], &out, for_init, &first);
