@@ -142,7 +142,9 @@ static char* decl(CXType t, const char* inner, bool drop_const,
         if (!a) return NULL;
         tr_buf_printf(&b, "%s%s", i ? ", " : "", a);
       }
-      if (clang_isFunctionTypeVariadic(t))
+      if (t.kind == CXType_FunctionNoProto)
+        ; /* int (*)(): unprototyped, as written */
+      else if (clang_isFunctionTypeVariadic(t))
         tr_buf_puts(&b, n ? ", ..." : "...");
       else if (n == 0)
         tr_buf_puts(&b, "void");

@@ -764,7 +764,9 @@ static void do_function(top_t* t, CXCursor c) {
                      "main");
       k.errors++;
     }
-    if (clang_isFunctionTypeVariadic(clang_getCursorType(c))) {
+    /* f() without a prototype takes no arguments here: not variadic */
+    if (clang_getCursorType(c).kind == CXType_FunctionProto &&
+        clang_isFunctionTypeVariadic(clang_getCursorType(c))) {
       tr_diag_cursor(TR_ERROR, c,
                      "variadic async function '%s' is not supported: its "
                      "arguments cannot be kept across a suspension",
