@@ -1564,7 +1564,9 @@ static const char* linkage(tr_fn_t* fn) {
 
 /* "int a, double b" for _start, from the function's parameter types. */
 static const char* start_params(tr_fn_t* fn, bool names) {
-  CXType ft = clang_getCursorType(fn->decl);
+  /* the definition's: an earlier f(); declaration lists no parameters */
+  CXType ft =
+      clang_getCursorType(clang_Cursor_isNull(fn->def) ? fn->decl : fn->def);
   int n = clang_getNumArgTypes(ft);
   if (n <= 0) return "void";
   tr_buf_t b;

@@ -1,8 +1,10 @@
 /* Async functions defined with empty parentheses, as the README's main
  * program is often written (no prototype before C23, no parameters, not
- * variadic), awaited and run; and a local pointer to an unprototyped
- * function kept across an await. They were rejected as variadic (hunt
- * repro empty_parens_not_variadic). */
+ * variadic), awaited and run; a local pointer to an unprototyped function
+ * kept across an await; an old-style definition after an f(); declaration.
+ * The first were rejected as variadic (hunt repro
+ * empty_parens_not_variadic); the last got _start/_init without parameters
+ * (knr_definition_after_empty_declaration). */
 #include <asyncc.h>
 #include <stdio.h>
 
@@ -16,10 +18,20 @@ static async int four() {
 
 static int plus_one(int x) { return x + 1; }
 
+static async int kr();
+
+static async int kr(a, b)
+int a;
+int b;
+{
+  await(asyncc_yield());
+  return a * 10 + b;
+}
+
 async int amain() {
   int (*old_style)() = plus_one;
   int a = await(four());
-  printf("%d %d\n", a, old_style(a));
+  printf("%d %d %d\n", a, old_style(a), await(kr(1, 2)));
   return 0;
 }
 
