@@ -285,6 +285,15 @@ static int run(const tr_options_t* o) {
             o->input);
     return 2;
   }
+  struct stat ost;
+  if (o->output && strcmp(o->output, "-") != 0 && stat(o->output, &ost) == 0 &&
+      ost.st_dev == st.st_dev && ost.st_ino == st.st_ino) {
+    fprintf(stderr,
+            "asyncc: error: output file '%s' is the input file; it would "
+            "be overwritten\n",
+            o->output);
+    return 2;
+  }
   tr_diag_reset();
   tr_diag_set_werror(o->werror);
   tr_tu_opts_t to = {

@@ -9,8 +9,13 @@
  * piece into tr_emit_put(), which keeps only the line being assembled and
  * the output not yet written (a few pages), so neither the marked text nor
  * the output of a large file is ever whole in memory.
+ *
+ * A regular output file is written to a temporary next to it and renamed
+ * over it at the end, so a build never sees half a file; through a
+ * symbolic link, the file it names is replaced. Anything else (a device
+ * such as /dev/null, a FIFO) is written in place, never replaced.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "emit.h"
 
 #include <errno.h>
@@ -205,13 +210,34 @@ int tr_emit_open(tr_emitter_t* em, const char* out_path, const char* path,
                  bool lines) {
   start(em, path, lines);
   em->out_path = out_path;
+  em->target = NULL;
+  em->direct = false;
   if (strcmp(out_path, "-") == 0) {
     em->f = stdout;
     return 0;
   }
-  size_t n = strlen(out_path);
+  struct stat st;
+  const char* target = out_path;
+  if (lstat(out_path, &st) == 0 && S_ISLNK(st.st_mode)) {
+    em->target = realpath(out_path, NULL); /* NULL: dangling, write it */
+    if (em->target) target = em->target;
+  }
+  if (stat(target, &st) == 0 && !S_ISREG(st.st_mode)) {
+    em->direct = true;
+    em->f = fopen(target, "w");
+    if (em->f == NULL) {
+      fprintf(stderr, "asyncc: error: cannot write '%s': %s\n", out_path,
+              strerror(errno));
+      free(em->target);
+      tr_buf_free(&em->line);
+      tr_buf_free(&em->quoted);
+      return -1;
+    }
+    return 0;
+  }
+  size_t n = strlen(target);
   em->tmp = tr_xmalloc(n + 16);
-  snprintf(em->tmp, n + 16, "%s.tmpXXXXXX", out_path);
+  snprintf(em->tmp, n + 16, "%s.tmpXXXXXX", target);
   int fd = mkstemp(em->tmp);
   if (fd >= 0) em->f = fdopen(fd, "w");
   if (em->f == NULL) {
@@ -222,6 +248,7 @@ int tr_emit_open(tr_emitter_t* em, const char* out_path, const char* path,
       unlink(em->tmp);
     }
     free(em->tmp);
+    free(em->target);
     tr_buf_free(&em->line);
     tr_buf_free(&em->quoted);
     return -1;
@@ -232,6 +259,15 @@ int tr_emit_open(tr_emitter_t* em, const char* out_path, const char* path,
 int tr_emit_close(tr_emitter_t* em) {
   finish(em);
   tr_buf_free(&em->out);
+  if (em->direct) {
+    int bad = em->err != 0;
+    bad = (fclose(em->f) != 0) || bad;
+    if (bad)
+      fprintf(stderr, "asyncc: error: cannot write '%s': %s\n", em->out_path,
+              strerror(errno));
+    free(em->target);
+    return bad ? -1 : 0;
+  }
   if (em->tmp == NULL) {
     if (em->err != 0 || fflush(stdout) != 0) {
       fprintf(stderr, "asyncc: error: cannot write to stdout\n");
@@ -248,12 +284,13 @@ int tr_emit_close(tr_emitter_t* em) {
     chmod(em->tmp, 0666 & ~um);
   }
   int rc = 0;
-  if (!ok || rename(em->tmp, em->out_path) != 0) {
+  if (!ok || rename(em->tmp, em->target ? em->target : em->out_path) != 0) {
     fprintf(stderr, "asyncc: error: cannot write '%s': %s\n", em->out_path,
             strerror(errno));
     unlink(em->tmp);
     rc = -1;
   }
   free(em->tmp);
+  free(em->target);
   return rc;
 }

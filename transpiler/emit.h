@@ -23,6 +23,8 @@ typedef struct {
   FILE* f;
   char* tmp;            /* the temporary file, renamed at close */
   const char* out_path; /* "-" is stdout */
+  char* target;         /* where 'tmp' goes: out_path, or what it links to */
+  bool direct;          /* written in place: a device, a FIFO, ... */
   tr_buf_t out;         /* output not yet written */
   tr_buf_t line;        /* the line being assembled */
   tr_buf_t quoted;      /* " \"path\"\n", the end of a #line */
