@@ -255,22 +255,13 @@ static void add_inclusion(CXFile inc, CXSourceLocation* stack, unsigned n,
 }
 
 static int write_depfile(const tr_options_t* o, tr_tu_t* tu) {
-  char* tmp = tr_sprintf("%s.tmp", o->depfile);
-  FILE* f = fopen(tmp, "w");
-  if (!f) {
-    fprintf(stderr, "asyncc: error: cannot write '%s'\n", o->depfile);
-    return -1;
-  }
-  write_dep_path(f, o->output);
-  fputc(':', f);
-  clang_getInclusions(tu->tu, add_inclusion, f);
-  fputc('\n', f);
-  if (fclose(f) != 0 || rename(tmp, o->depfile) != 0) {
-    fprintf(stderr, "asyncc: error: cannot write '%s'\n", o->depfile);
-    unlink(tmp);
-    return -1;
-  }
-  return 0;
+  tr_outfile_t out;
+  if (tr_outfile_open(&out, o->depfile) != 0) return -1;
+  write_dep_path(out.f, o->output);
+  fputc(':', out.f);
+  clang_getInclusions(tu->tu, add_inclusion, out.f);
+  fputc('\n', out.f);
+  return tr_outfile_close(&out, true);
 }
 
 static int run(const tr_options_t* o) {

@@ -144,8 +144,6 @@ static void emit_line(tr_emitter_t* em, const char* p, const char* e, bool nl) {
 
 static void start(tr_emitter_t* em, const char* path, bool lines) {
   em->f = NULL;
-  em->tmp = NULL;
-  em->out_path = NULL;
   em->lines = lines;
   em->src = 0;
   em->presumed = 0;
@@ -206,91 +204,86 @@ void tr_emit_lines(const char* text, const char* path, bool lines,
   *out = em.out;
 }
 
-int tr_emit_open(tr_emitter_t* em, const char* out_path, const char* path,
-                 bool lines) {
-  start(em, path, lines);
-  em->out_path = out_path;
-  em->target = NULL;
-  em->direct = false;
-  if (strcmp(out_path, "-") == 0) {
-    em->f = stdout;
+int tr_outfile_open(tr_outfile_t* o, const char* path) {
+  memset(o, 0, sizeof *o);
+  o->path = path;
+  if (strcmp(path, "-") == 0) {
+    o->f = stdout;
     return 0;
   }
   struct stat st;
-  const char* target = out_path;
-  if (lstat(out_path, &st) == 0 && S_ISLNK(st.st_mode)) {
-    em->target = realpath(out_path, NULL); /* NULL: dangling, write it */
-    if (em->target) target = em->target;
+  const char* target = path;
+  if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+    o->target = realpath(path, NULL); /* NULL: dangling, written as is */
+    if (o->target) target = o->target;
   }
+  int fd = -1;
   if (stat(target, &st) == 0 && !S_ISREG(st.st_mode)) {
-    em->direct = true;
-    em->f = fopen(target, "w");
-    if (em->f == NULL) {
-      fprintf(stderr, "asyncc: error: cannot write '%s': %s\n", out_path,
-              strerror(errno));
-      free(em->target);
-      tr_buf_free(&em->line);
-      tr_buf_free(&em->quoted);
-      return -1;
-    }
-    return 0;
+    o->f = fopen(target, "w");
+  } else {
+    size_t n = strlen(target);
+    o->tmp = tr_xmalloc(n + 16);
+    snprintf(o->tmp, n + 16, "%s.tmpXXXXXX", target);
+    fd = mkstemp(o->tmp);
+    if (fd >= 0) o->f = fdopen(fd, "w");
   }
-  size_t n = strlen(target);
-  em->tmp = tr_xmalloc(n + 16);
-  snprintf(em->tmp, n + 16, "%s.tmpXXXXXX", target);
-  int fd = mkstemp(em->tmp);
-  if (fd >= 0) em->f = fdopen(fd, "w");
-  if (em->f == NULL) {
-    fprintf(stderr, "asyncc: error: cannot write '%s': %s\n", out_path,
+  if (o->f == NULL) {
+    fprintf(stderr, "asyncc: error: cannot write '%s': %s\n", path,
             strerror(errno));
     if (fd >= 0) {
       close(fd);
-      unlink(em->tmp);
+      unlink(o->tmp);
     }
-    free(em->tmp);
-    free(em->target);
+    free(o->tmp);
+    free(o->target);
+    return -1;
+  }
+  return 0;
+}
+
+int tr_outfile_close(tr_outfile_t* o, bool ok) {
+  int rc = 0;
+  if (o->f == stdout) {
+    if (fflush(stdout) != 0 || ferror(stdout) || !ok) {
+      fprintf(stderr, "asyncc: error: cannot write to stdout\n");
+      rc = -1;
+    }
+    return rc;
+  }
+  bool wrote = !ferror(o->f);
+  wrote = (fclose(o->f) == 0) && wrote;
+  if (o->tmp && wrote && ok) {
+    /* mkstemp creates 0600; make it like any file the user creates */
+    mode_t um = umask(0);
+    umask(um);
+    chmod(o->tmp, 0666 & ~um);
+    wrote = rename(o->tmp, o->target ? o->target : o->path) == 0;
+  }
+  if (!wrote) {
+    fprintf(stderr, "asyncc: error: cannot write '%s': %s\n", o->path,
+            strerror(errno));
+    rc = -1;
+  }
+  if (o->tmp && (!wrote || !ok)) unlink(o->tmp);
+  free(o->tmp);
+  free(o->target);
+  return rc;
+}
+
+int tr_emit_open(tr_emitter_t* em, const char* out_path, const char* path,
+                 bool lines) {
+  start(em, path, lines);
+  if (tr_outfile_open(&em->file, out_path) != 0) {
     tr_buf_free(&em->line);
     tr_buf_free(&em->quoted);
     return -1;
   }
+  em->f = em->file.f;
   return 0;
 }
 
 int tr_emit_close(tr_emitter_t* em) {
   finish(em);
   tr_buf_free(&em->out);
-  if (em->direct) {
-    int bad = em->err != 0;
-    bad = (fclose(em->f) != 0) || bad;
-    if (bad)
-      fprintf(stderr, "asyncc: error: cannot write '%s': %s\n", em->out_path,
-              strerror(errno));
-    free(em->target);
-    return bad ? -1 : 0;
-  }
-  if (em->tmp == NULL) {
-    if (em->err != 0 || fflush(stdout) != 0) {
-      fprintf(stderr, "asyncc: error: cannot write to stdout\n");
-      return -1;
-    }
-    return 0;
-  }
-  int ok = em->err == 0;
-  ok = (fclose(em->f) == 0) && ok;
-  if (ok) {
-    /* mkstemp creates 0600; make it like any file the user creates */
-    mode_t um = umask(0);
-    umask(um);
-    chmod(em->tmp, 0666 & ~um);
-  }
-  int rc = 0;
-  if (!ok || rename(em->tmp, em->target ? em->target : em->out_path) != 0) {
-    fprintf(stderr, "asyncc: error: cannot write '%s': %s\n", em->out_path,
-            strerror(errno));
-    unlink(em->tmp);
-    rc = -1;
-  }
-  free(em->tmp);
-  free(em->target);
-  return rc;
+  return tr_outfile_close(&em->file, em->err == 0);
 }

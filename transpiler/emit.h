@@ -17,17 +17,32 @@
 void tr_emit_lines(const char* text, const char* path, bool lines,
                    tr_buf_t* out);
 
+/* An output file written so that a failed run never leaves half of it:
+ * a regular file (or the one a symbolic link names) is written to a
+ * temporary next to it and renamed over it at the end; anything else (a
+ * device such as /dev/null, a FIFO) is written in place, never replaced;
+ * "-" is stdout. */
+typedef struct {
+  FILE* f;
+  const char* path; /* as given, for messages */
+  char* tmp;        /* the temporary file, or NULL */
+  char* target;     /* what 'tmp' replaces: path, or what it links to */
+} tr_outfile_t;
+
+/* Returns 0, or -1 (reported). */
+int tr_outfile_open(tr_outfile_t* o, const char* path);
+/* Finishes the file: 'ok' false (or a write error) drops a temporary.
+ * Returns 0, or -1 (reported). */
+int tr_outfile_close(tr_outfile_t* o, bool ok);
+
 /* The same conversion streamed into a file, a few pages at a time: open,
  * put the marked text in pieces of any size, close. */
 typedef struct {
   FILE* f;
-  char* tmp;            /* the temporary file, renamed at close */
-  const char* out_path; /* "-" is stdout */
-  char* target;         /* where 'tmp' goes: out_path, or what it links to */
-  bool direct;          /* written in place: a device, a FIFO, ... */
-  tr_buf_t out;         /* output not yet written */
-  tr_buf_t line;        /* the line being assembled */
-  tr_buf_t quoted;      /* " \"path\"\n", the end of a #line */
+  tr_outfile_t file;
+  tr_buf_t out;    /* output not yet written */
+  tr_buf_t line;   /* the line being assembled */
+  tr_buf_t quoted; /* " \"path\"\n", the end of a #line */
   bool lines;
   unsigned src, presumed;
   const tr_line_map_t* map; /* the user's #line directives, by line */

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# output_paths.sh ASYNCC INCLUDE_DIR - where -o writes.
+# output_paths.sh ASYNCC INCLUDE_DIR - where -o (and -MF) write.
 #   - the input itself as output: refused (exit 2), the input unchanged;
 #   - a symbolic link: the file it names gets the output, the link stays;
 #   - a FIFO (like /dev/null, not a regular file): written in place, not
@@ -26,6 +26,12 @@ ln -s target.c link.c
 "$asyncc" in.c -o link.c -- -I "$inc" || fail "-o LINK: exit status $?"
 [ -L link.c ] || fail "-o LINK: the link was replaced"
 grep -q asyncc__g_resume target.c || fail "-o LINK: the target has no output"
+
+echo old > dep_target.d
+ln -s dep_target.d dep_link.d
+"$asyncc" in.c -o out.c -MF dep_link.d -- -I "$inc" || fail "-MF LINK: $?"
+[ -L dep_link.d ] || fail "-MF LINK: the link was replaced"
+grep -q '^out.c:' dep_target.d || fail "-MF LINK: the target has no rule"
 
 mkfifo fifo
 cat fifo > fifo.out &
