@@ -89,6 +89,7 @@ struct tr_fn_s {
   bool is_static;
   bool defined_here; /* defined in the main file (and lowered) */
   bool ok;           /* no errors: lowered */
+  bool expanded;     /* printed with its macros expanded (shape.c) */
   bool used;         /* awaited, run or spawned somewhere in the file */
   /* Lowering a callee defined after a caller that awaits it, before that
      caller, so that the caller can embed its frame (driver.c): */

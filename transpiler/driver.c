@@ -95,6 +95,90 @@ static void put_prologue(const tr_prog_t* prog, tr_tu_t* tu, tr_emitter_t* em) {
     tr_emit_put(em, TR_GEN STRICT_PROLOGUE, strlen(TR_GEN STRICT_PROLOGUE));
 }
 
+/* ------------------------------------------------------------------
+ * Self-referential macros. A function printed with its macros expanded
+ * still names a macro that refers to itself (#define malloc(n)
+ * (nalloc++, malloc(n)), #define depth (depth + 1)), since C does not
+ * expand a macro inside its own expansion; compiling the output would
+ * expand it a second time. Around such a function the output suspends
+ * every macro whose name is left in it (push_macro, #undef, pop_macro).
+ * ------------------------------------------------------------------ */
+
+typedef struct {
+  char** names;
+  size_t n, cap;
+} names_t;
+
+static enum CXChildVisitResult note_macro_def(CXCursor c, CXCursor parent,
+                                              CXClientData data) {
+  (void)parent;
+  if (clang_getCursorKind(c) != CXCursor_MacroDefinition)
+    return CXChildVisit_Continue;
+  CXFile file;
+  clang_getFileLocation(clang_getCursorLocation(c), &file, NULL, NULL, NULL);
+  if (!file) return CXChildVisit_Continue; /* builtin or -D */
+  names_t* m = data;
+  m->names = tr_grow(m->names, &m->cap, m->n + 1, sizeof(char*));
+  m->names[m->n++] = tr_cursor_name(c);
+  return CXChildVisit_Continue;
+}
+
+static int cmp_name(const void* a, const void* b) {
+  return strcmp(*(char* const*)a, *(char* const*)b);
+}
+
+static bool has_name(const names_t* m, const char* name) {
+  return m->n && bsearch(&name, m->names, m->n, sizeof(char*), cmp_name);
+}
+
+/* The macro names (of 'macros', sorted) left as identifiers in the text
+ * of 'root'. */
+static void macro_names_in(tr_tu_t* tu, tr_node_t* root, const names_t* macros,
+                           names_t* out) {
+  CXToken* toks;
+  unsigned n;
+  clang_tokenize(tu->tu, clang_getCursorExtent(root->cur), &toks, &n);
+  for (unsigned i = 0; i < n; i++) {
+    if (clang_getTokenKind(toks[i]) != CXToken_Identifier) continue;
+    CXString s = clang_getTokenSpelling(tu->tu, toks[i]);
+    const char* nm = clang_getCString(s);
+    if (has_name(macros, nm) && !has_name(out, nm)) {
+      out->names = tr_grow(out->names, &out->cap, out->n + 1, sizeof(char*));
+      out->names[out->n++] = tr_sprintf("%s", nm);
+      qsort(out->names, out->n, sizeof(char*), cmp_name);
+    }
+    clang_disposeString(s);
+  }
+  clang_disposeTokens(tu->tu, toks, n);
+}
+
+/* 'text' between the suspension and the restoration of 'names'. */
+static char* suspend_macros(const names_t* names, char* text) {
+  if (!names->n) return text;
+  tr_buf_t b;
+  tr_buf_init(&b);
+  tr_buf_puts(&b, TR_GEN);
+  for (size_t i = 0; i < names->n; i++)
+    tr_buf_printf(&b,
+                  "#pragma push_macro(\"%s\") /* printed expanded below */\n"
+                  "#undef %s\n",
+                  names->names[i], names->names[i]);
+  tr_buf_puts(&b, text);
+  tr_buf_puts(&b, TR_GEN "\n");
+  for (size_t i = 0; i < names->n; i++)
+    tr_buf_printf(&b, "#pragma pop_macro(\"%s\")\n", names->names[i]);
+  return tr_buf_take(&b);
+}
+
+/* The lowered 'code' of expanded function 'root', between the suspension
+ * and the restoration of the macros whose names are left in it. */
+static char* expanded_code(tr_tu_t* tu, tr_node_t* root, const names_t* macros,
+                           char* code) {
+  names_t left = {NULL, 0, 0};
+  macro_names_in(tu, root, macros, &left);
+  return suspend_macros(&left, code);
+}
+
 /* Async functions named (called) anywhere under 'n'. */
 static void add_callee_protos(tr_node_t* n, tr_fn_t* self, tr_buf_t* out) {
   if (n->kind == CXCursor_DeclRefExpr && n->callee && n->callee != self &&
@@ -265,6 +349,7 @@ static int write_depfile(const tr_options_t* o, tr_tu_t* tu) {
 }
 
 static int run(const tr_options_t* o) {
+  names_t was_expanded = {NULL, 0, 0}, macros = {NULL, 0, 0};
   struct stat st;
   if (stat(o->input, &st) != 0 || !file_exists(o->input)) {
     fprintf(stderr, "asyncc: error: cannot open '%s': %s\n", o->input,
@@ -309,6 +394,13 @@ static int run(const tr_options_t* o) {
   char* expanded = tr_shape_expand_macros(&prog, &elen);
   if (tr_diag_errors()) goto teardown;
   if (expanded) {
+    for (tr_fn_t* fn = prog.fns; fn; fn = fn->next)
+      if (fn->expanded) {
+        was_expanded.names = tr_grow(was_expanded.names, &was_expanded.cap,
+                                     was_expanded.n + 1, sizeof(char*));
+        was_expanded.names[was_expanded.n++] = fn->name;
+      }
+    qsort(was_expanded.names, was_expanded.n, sizeof(char*), cmp_name);
     /* Parse again with the macros that hide awaits expanded: line
        numbers are kept, so diagnostics and #line still fit the source. */
     if (getenv("ASYNCC_DEBUG_EXPAND")) fputs(expanded, stderr);
@@ -321,8 +413,13 @@ static int run(const tr_options_t* o) {
     if (tr_diag_forward(tu.tu)) goto teardown;
     tr_shape_collect(&prog, &tu);
     if (tr_diag_errors()) goto teardown;
-    for (tr_fn_t* fn = prog.fns; fn; fn = fn->next)
+    for (tr_fn_t* fn = prog.fns; fn; fn = fn->next) {
       if (fn->defined_here) tr_live_compute(fn);
+      fn->expanded = has_name(&was_expanded, fn->name);
+    }
+    clang_visitChildren(clang_getTranslationUnitCursor(tu.tu), note_macro_def,
+                        &macros);
+    qsort(macros.names, macros.n, sizeof(char*), cmp_name);
   }
   for (tr_fn_t* fn = prog.fns; fn; fn = fn->next)
     if (fn->defined_here) tr_frame_name_fields(fn);
@@ -347,7 +444,10 @@ static int run(const tr_options_t* o) {
       continue;
     }
     if (t->fn && t->fn->pulled) { /* lowered early, for a caller */
-      tr_edit_replace(&ed, t->root->start, t->root->end, t->fn->pulled);
+      tr_edit_replace(&ed, t->root->start, t->root->end,
+                      t->fn->expanded
+                          ? expanded_code(&tu, t->root, &macros, t->fn->pulled)
+                          : t->fn->pulled);
       continue;
     }
     if (t->fn)
@@ -366,6 +466,11 @@ static int run(const tr_options_t* o) {
       }
       t->fn->protos_emitted = true;
       t->fn->frame_emitted = true;
+      if (t->fn->expanded) {
+        char* code = expanded_code(&tu, t->root, &macros, tr_buf_take(&text));
+        tr_buf_init(&text);
+        tr_buf_puts(&text, code);
+      }
     } else {
       tr_lower_runs(&prog, t->root, &fed);
       tr_edit_render(&fed, t->root->start, t->root->end, &text);

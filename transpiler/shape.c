@@ -1260,6 +1260,7 @@ char* tr_shape_expand_macros(tr_prog_t* p, size_t* len) {
     want_func_macros(&x, t->fn->body);
     if (x.n == 0) continue;
     any = true;
+    t->fn->expanded = true;
     unsigned lines = 0;
     for (unsigned k = t->root->start; k < t->root->end; k++)
       if (p->tu->text[k] == '\n') lines++;
