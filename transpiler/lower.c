@@ -301,7 +301,7 @@ static void keep_array_owner(lower_t* L, tr_node_t* owner, tr_buf_t* out) {
   owner->kept = true;
   int id = new_temp(L, node_type(owner), owner);
   L->temps[id].crosses = true;
-  gen(L, out, "%s = %s;", temp_ref(id), render_node(L, owner));
+  gen(L, out, "%s = (%s);", temp_ref(id), render_node(L, owner));
   tr_edit_replace(L->ed, owner->start, owner->end, temp_ref(id));
 }
 

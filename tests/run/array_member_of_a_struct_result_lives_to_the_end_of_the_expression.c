@@ -53,6 +53,9 @@ async int amain(void) {
   printf("%d\n", await(sumv(await(mk("x")).v)));
   printf("%s %d\n", plain("plain").s, await(id(4)));
   printf("%d\n", await(sumv(plain("y").v)));
+  struct S s1 = {"s1", {0, 0}};
+  int n = 0;
+  printf("%s|%s\n", (n++, s1).s, await(mk("cm")).s); /* a comma operand */
   return 0;
 }
 

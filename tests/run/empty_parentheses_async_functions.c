@@ -19,6 +19,7 @@ static async int four() {
 static int plus_one(int x) { return x + 1; }
 
 static async int kr();
+static async int twice(); /* defined with a prototype after amain */
 
 static async int kr(a, b)
 int a;
@@ -31,8 +32,13 @@ int b;
 async int amain() {
   int (*old_style)() = plus_one;
   int a = await(four());
-  printf("%d %d %d\n", a, old_style(a), await(kr(1, 2)));
+  printf("%d %d %d %d\n", a, old_style(a), await(kr(1, 2)), await(twice(5)));
   return 0;
+}
+
+static async int twice(int a) {
+  await(asyncc_yield());
+  return a * 2;
 }
 
 int main(void) { return asyncc_run(amain()); }
