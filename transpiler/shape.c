@@ -773,6 +773,16 @@ static void do_function(top_t* t, CXCursor c) {
                      fn->name);
       k.errors++;
     }
+    const char* nul =
+        memchr(p->tu->text + root->start, '\0', root->end - root->start);
+    if (nul) { /* clang skips it; asyncc's text would end there */
+      tr_diag(TR_ERROR,
+              clang_getLocationForOffset(p->tu->tu, p->tu->file,
+                                         (unsigned)(nul - p->tu->text)),
+              "a NUL character in async function '%s' is not supported",
+              fn->name);
+      k.errors++;
+    }
     collect_params(fn, root);
     collect_locals(fn, fn->body);
     check_node(&k, fn->body, 0);
