@@ -98,7 +98,19 @@ int tr_tu_parse(tr_tu_t* t, const char* path, const tr_tu_opts_t* o) {
           CXTranslationUnit_DetailedPreprocessingRecord,
       &t->tu);
   if (err != CXError_Success || t->tu == NULL) {
-    fprintf(stderr, "asyncc: error: cannot parse '%s' (libclang error %d)\n",
+    /* No translation unit, so no diagnostics to forward. libclang prints
+     * some causes itself on a second try (an unknown -target); others,
+     * like -std=bogus, it never says. */
+    CXIndex loud = clang_createIndex(0, 1);
+    CXTranslationUnit tu2 = NULL;
+    clang_parseTranslationUnit2(
+        loud, path, args, n, o->contents ? &unsaved : NULL, o->contents ? 1 : 0,
+        CXTranslationUnit_KeepGoing, &tu2);
+    if (tu2) clang_disposeTranslationUnit(tu2);
+    clang_disposeIndex(loud);
+    fprintf(stderr,
+            "asyncc: error: cannot parse '%s': libclang failed (error %d); "
+            "check the clang arguments after '--'\n",
             path, (int)err);
     return -1;
   }
