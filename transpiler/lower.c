@@ -1356,11 +1356,26 @@ static bool names_local(tr_node_t* n) {
   return false;
 }
 
+/* Whether text [start, end) uses a macro, or names the function. */
+static bool bound_needs_its_place(lower_t* L, unsigned start, unsigned end) {
+  for (size_t i = 0; i < L->p->nmacros; i++)
+    if (L->p->macros[i].start < end && start < L->p->macros[i].end) return true;
+  const char* t = L->tu->text;
+  for (unsigned k = start; k + 8 <= end; k++)
+    if (memcmp(t + k, "__func__", 8) == 0 ||
+        (k + 12 <= end && memcmp(t + k, "__FUNCTION__", 12) == 0))
+      return true;
+  return false;
+}
+
 /* An array bound of a moved type (a member's, a typedef's) that names a
- * local (sizeof q / sizeof q[0]) means nothing at file scope: it becomes
- * the constant it is. */
+ * local (sizeof q / sizeof q[0]) means nothing at file scope, a macro may
+ * mean something else there (defined in the body, redefined, or not yet
+ * defined where a callee's frame lands), and __func__ is not defined: such
+ * a bound becomes the constant it is. */
 static void fix_local_bounds(lower_t* L, tr_node_t* n) {
   if (n->kind == CXCursor_FieldDecl || n->kind == CXCursor_TypedefDecl) {
+    if (tr_shape_in_macro(L->p, n->start, n->end)) return; /* not its text */
     CXType t = n->kind == CXCursor_FieldDecl
                    ? clang_getCursorType(n->cur)
                    : clang_getTypedefDeclUnderlyingType(n->cur);
@@ -1382,7 +1397,8 @@ static void fix_local_bounds(lower_t* L, tr_node_t* n) {
         seen++;
       }
       if (!b || done++ >= seen) break;
-      if (b->spelled && names_local(b))
+      if (b->end > b->start && ((b->spelled && names_local(b)) ||
+                                bound_needs_its_place(L, b->start, b->end)))
         tr_edit_replace(L->ed, b->start, b->end,
                         tr_sprintf("%lld", clang_getArraySize(t)));
     }
