@@ -1341,38 +1341,12 @@ static void put_moved_type(lower_t* L, tr_node_t* d, const char* text) {
     tr_buf_printf(&L->types, "%s\n", text);
 }
 
-static bool names_local(tr_node_t* n) {
-  if (n->kind == CXCursor_DeclRefExpr) {
-    CXCursor d = clang_getCursorReferenced(n->cur);
-    enum CXCursorKind k = clang_getCursorKind(d);
-    if (k == CXCursor_ParmDecl ||
-        (k == CXCursor_VarDecl &&
-         clang_getCursorKind(clang_getCursorSemanticParent(d)) !=
-             CXCursor_TranslationUnit))
-      return true;
-  }
-  for (unsigned i = 0; i < n->nkids; i++)
-    if (names_local(n->kids[i])) return true;
-  return false;
-}
-
-/* Whether text [start, end) uses a macro, or names the function. */
-static bool bound_needs_its_place(lower_t* L, unsigned start, unsigned end) {
-  for (size_t i = 0; i < L->p->nmacros; i++)
-    if (L->p->macros[i].start < end && start < L->p->macros[i].end) return true;
-  const char* t = L->tu->text;
-  for (unsigned k = start; k + 8 <= end; k++)
-    if (memcmp(t + k, "__func__", 8) == 0 ||
-        (k + 12 <= end && memcmp(t + k, "__FUNCTION__", 12) == 0))
-      return true;
-  return false;
-}
-
-/* An array bound of a moved type (a member's, a typedef's) that names a
- * local (sizeof q / sizeof q[0]) means nothing at file scope, a macro may
- * mean something else there (defined in the body, redefined, or not yet
- * defined where a callee's frame lands), and __func__ is not defined: such
- * a bound becomes the constant it is. */
+/* An array bound of a moved type (a member's, a typedef's) may mean
+ * nothing at file scope, or something else: a local (sizeof q / sizeof
+ * q[0]), __func__, a macro defined in the body or redefined before the
+ * place where a later-defined callee's frame lands, an enumerator or
+ * object declared after that place. Every bound but a plain number
+ * becomes the constant it is. */
 static void fix_local_bounds(lower_t* L, tr_node_t* n) {
   if (n->kind == CXCursor_FieldDecl || n->kind == CXCursor_TypedefDecl) {
     if (tr_shape_in_macro(L->p, n->start, n->end)) return; /* not its text */
@@ -1397,8 +1371,9 @@ static void fix_local_bounds(lower_t* L, tr_node_t* n) {
         seen++;
       }
       if (!b || done++ >= seen) break;
-      if (b->end > b->start && ((b->spelled && names_local(b)) ||
-                                bound_needs_its_place(L, b->start, b->end)))
+      tr_node_t* lit = tr_node_strip(b);
+      if (b->end > b->start &&
+          !(lit->kind == CXCursor_IntegerLiteral && lit->spelled))
         tr_edit_replace(L->ed, b->start, b->end,
                         tr_sprintf("%lld", clang_getArraySize(t)));
     }

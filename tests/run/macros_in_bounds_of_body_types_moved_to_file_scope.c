@@ -1,10 +1,11 @@
 /* Struct types declared in async function bodies are moved to file scope
- * (their values live in frames). Array bounds spelled with a macro or
- * __func__ mean something else there: a macro defined in the body, a
- * macro redefined between a caller and a callee whose frame (and body
- * types) the output places before the caller, and __func__ (not defined at
- * file scope). Such bounds are moved as the constants they are (hunt
- * repros body_define_used_by_moved_struct, hoisted_callee_body_type_macros,
+ * (their values live in frames). Array bounds spelled with a macro, a name
+ * or __func__ mean something else there: a macro defined in the body, a
+ * macro redefined, or an enumerator or object declared, between a caller
+ * and a callee whose frame (and body types) the output places before the
+ * caller, and __func__ (not defined at file scope). Such bounds are moved
+ * as the constants they are (hunt repros body_define_used_by_moved_struct,
+ * hoisted_callee_body_type_macros, hoisted_callee_body_type_names_later_decl,
  * func_in_moved_struct_bound). */
 #include <asyncc.h>
 #include <stdio.h>
@@ -29,11 +30,16 @@ async int amain(void) {
 
 #undef N
 #define N 4
+enum { LEN = 6 };
+static const int glob[3] = {1, 2, 3};
+
 static async int later(void) {
   struct T {
     int a[N];
     char f[sizeof(__func__)];
-  } t = {{1}, ""};
+    char b[LEN];
+    int c[sizeof glob / sizeof glob[0]];
+  } t = {{1}, "", "", {0}};
   int arr[N];
   arr[0] = 5;
   await(asyncc_yield());
