@@ -148,6 +148,8 @@ typedef struct {
   struct tr_span_s* spans; /* outermost macro invocations, in file order */
   size_t nspans, spans_cap, span_at; /* span_at: span_of()'s last */
   bool spans_unsorted; /* not in file order: no shortcut in is_spelled */
+  long first_pack;     /* offset of the first "#pragma pack" in the main
+                          file; -1 none, -2 not looked for yet (lower.c) */
 } tr_prog_t;
 
 /* A macro invocation not inside another (shape.c's is_spelled). */

@@ -1715,6 +1715,25 @@ static void emit_block(lower_t* L, tr_buf_t* out, tr_block_t* b,
 
 static void report(lower_t* L, tr_buf_t* out);
 
+/* Whether a '#pragma pack' (or _Pragma("pack...")) is spelled in the main
+ * file before offset 'at'. */
+static bool pack_before(lower_t* L, unsigned at) {
+  if (L->p->first_pack == -2) {
+    const char* t = L->tu->text;
+    L->p->first_pack = -1;
+    for (size_t i = 0; i + 6 < L->tu->len && L->p->first_pack < 0; i++) {
+      if (t[i] != 'p' || memcmp(t + i, "pragma", 6) != 0) continue;
+      size_t j = i + 6;
+      while (j < L->tu->len &&
+             (t[j] == ' ' || t[j] == '\t' || t[j] == '(' || t[j] == '"'))
+        j++;
+      if (j + 4 <= L->tu->len && memcmp(t + j, "pack", 4) == 0)
+        L->p->first_pack = (long)i;
+    }
+  }
+  return L->p->first_pack >= 0 && L->p->first_pack < (long)at;
+}
+
 static void emit_function(lower_t* L, tr_buf_t* out) {
   tr_fn_t* fn = L->fn;
   const char* nm = fn->name;
@@ -1733,6 +1752,10 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
   tr_buf_puts(out, TR_GEN);
   tr_buf_printf(out, "/* async function %s, %s:%u, lowered by asyncc */\n", nm,
                 path, line);
+  /* the runtime reads headers and callee frames at their natural
+     alignment: a frame is not packed by the user's '#pragma pack' */
+  bool unpack = pack_before(L, fn->def_end);
+  if (unpack) tr_buf_puts(out, "#pragma pack(push)\n#pragma pack()\n");
   tr_buf_printf(out, "struct asyncc__%s_frame {\n  asyncc_frame_t hdr;\n", nm);
   if (!fn->ret_void) {
     char* d = tr_frame_declarator(fn->ret, "asyncc__ret", true, NULL);
@@ -1752,6 +1775,7 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
     tr_buf_puts(out, "  } asyncc__u;\n");
   }
   tr_buf_puts(out, "};\n");
+  if (unpack) tr_buf_puts(out, "#pragma pack(pop)\n");
 
   const char* lk = linkage(fn);
   tr_buf_printf(

@@ -976,6 +976,7 @@ int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu) {
   memset(fn_index, 0, sizeof fn_index);
   memset(kw_def, 0, sizeof kw_def);
   p->fns_tail = &p->fns;
+  p->first_pack = -2;
   memo_count = 0;
   p->tu = tu;
   clang_visitChildren(clang_getTranslationUnitCursor(tu->tu), visit_macro, p);
