@@ -2070,9 +2070,9 @@ int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out,
     move_types(&L, fn->body);
   }
   rewrite_refs(&L, fn->body);
+  plan_loops(&L, fn->body); /* before literals copy their text */
   hoist_literals(&L, fn->body);
   lower_runs(p, ed, fn->body); /* asyncc_spawn() */
-  plan_loops(&L, fn->body);
   lower_stmt(&L, fn->body);
   if (L.errors == 0) emit_function(&L, out);
   if (L.errors == 0 && rep) report(&L, rep);

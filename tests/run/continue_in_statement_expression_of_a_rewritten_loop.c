@@ -2,7 +2,9 @@
  * or condition awaits (asyncc rewrites the loop and turns its continues
  * into jumps to the increment or test): it was left as is and skipped the
  * increment (law repro
- * continue_in_statement_expression_skips_awaited_increment). */
+ * continue_in_statement_expression_skips_awaited_increment); also inside a
+ * compound literal the frame keeps (continue_in_moved_compound_literal:
+ * the loop never ended). */
 #include <asyncc.h>
 #include <stdio.h>
 
@@ -41,6 +43,15 @@ async int amain(void) {
     });
   while (k < await(id(6)));
   printf("do %d\n", s);
+  unsigned u = 0;
+  for (unsigned c = 0; c < 3u; c += await(id(1))) {
+    unsigned* p = (unsigned[2]){1u, ({
+                                  if (c == 1u) continue;
+                                  7u;
+                                })};
+    u += p[1] + (unsigned)await(id(0));
+  }
+  printf("literal %u\n", u);
   return 0;
 }
 
