@@ -188,5 +188,8 @@ char* tr_shape_expand_macros(tr_prog_t* p, size_t* len);
 
 /* live.c: decides which locals live in the frame. */
 void tr_live_compute(tr_fn_t* fn);
+/* Whether 't' involves a variable-length array (the array, a pointer to
+ * one): C forbids jumping into the scope of such a name. */
+bool tr_live_variably_modified(CXType t);
 
 #endif

@@ -98,17 +98,17 @@ static tr_node_t* compound_target_of(tr_node_t* r) {
 /* A type involving a variable-length array (the array, a pointer to one):
  * C forbids jumping into the scope of such a variable, which the resume
  * switch would do, so it stays promoted and frame.c reports it. */
-static bool variably_modified(CXType t) {
+bool tr_live_variably_modified(CXType t) {
   t = clang_getCanonicalType(t);
   switch (t.kind) {
     case CXType_VariableArray:
     case CXType_DependentSizedArray:
       return true;
     case CXType_Pointer:
-      return variably_modified(clang_getPointeeType(t));
+      return tr_live_variably_modified(clang_getPointeeType(t));
     case CXType_ConstantArray:
     case CXType_IncompleteArray:
-      return variably_modified(clang_getArrayElementType(t));
+      return tr_live_variably_modified(clang_getArrayElementType(t));
     default:
       return false;
   }
@@ -123,10 +123,10 @@ static bool vla_bound_with(tr_node_t* r, tr_node_t* aw) {
     bool holds = p->start <= aw->start && aw->end <= p->end;
     switch (p->kind) {
       case CXCursor_VarDecl:
-        return holds && variably_modified(clang_getCursorType(p->cur));
+        return holds && tr_live_variably_modified(clang_getCursorType(p->cur));
       case CXCursor_TypedefDecl:
-        return holds &&
-               variably_modified(clang_getTypedefDeclUnderlyingType(p->cur));
+        return holds && tr_live_variably_modified(
+                            clang_getTypedefDeclUnderlyingType(p->cur));
       case CXCursor_UnaryExpr: /* an await under sizeof is in a VLA type */
         if (holds) return true;
         break;
@@ -257,10 +257,10 @@ void tr_live_compute(tr_fn_t* fn) {
     if (l->is_param) continue;
     l->promoted = await_in(l->scope, l->scope_start, l->scope->end);
     if (l->promoted && !gotos && keeps_address(l->type) &&
-        !variably_modified(l->type))
+        !tr_live_variably_modified(l->type))
       aggregate_in_place(l, fn);
     if (!l->promoted || gotos || keeps_address(l->type) ||
-        variably_modified(l->type))
+        tr_live_variably_modified(l->type))
       continue;
     uses_t u = {l, NULL, 0, 0, false};
     collect_uses(fn->body, &u);

@@ -644,6 +644,35 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
     check_node(k, n->kids[i], unevaluated);
 }
 
+static bool await_after(tr_node_t* n, unsigned from) {
+  if (n->end <= from) return false;
+  if (n->is_await && n->start >= from) return true;
+  for (unsigned i = 0; i < n->nkids; i++)
+    if (await_after(n->kids[i], from)) return true;
+  return false;
+}
+
+/* A variably modified typedef with an await later in its block: the
+ * resume switch would jump into its scope, which C forbids (a variable of
+ * such a type is reported when the frame is laid out). */
+static void check_vm_typedefs(check_t* k, tr_node_t* n) {
+  if (n->kind == CXCursor_TypedefDecl &&
+      tr_live_variably_modified(clang_getTypedefDeclUnderlyingType(n->cur))) {
+    tr_node_t* b = n->parent;
+    while (b && b->kind != CXCursor_CompoundStmt) b = b->parent;
+    if (b && await_after(b, n->end)) {
+      CXString s = clang_getCursorSpelling(n->cur);
+      error_at(k, n,
+               "typedef '%s' of a variable-length array type is in the scope "
+               "of an await: the resumed function would jump into its scope; "
+               "declare it in a block without awaits",
+               clang_getCString(s));
+      clang_disposeString(s);
+    }
+  }
+  for (unsigned i = 0; i < n->nkids; i++) check_vm_typedefs(k, n->kids[i]);
+}
+
 /* ==================================================================
  * Top level
  * ================================================================== */
@@ -786,6 +815,7 @@ static void do_function(top_t* t, CXCursor c) {
     collect_params(fn, root);
     collect_locals(fn, fn->body);
     check_node(&k, fn->body, 0);
+    check_vm_typedefs(&k, fn->body);
     settle_unevaluated(fn->body);
     if (k.errors) fn->ok = false;
     add_top(p, root, fn);
