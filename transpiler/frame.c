@@ -105,12 +105,18 @@ static bool is_typeof(CXType t) {
   return r;
 }
 
+/* typeof(...) and __auto_type stand for a type whose declarator must be
+ * composed like any other: int (*pa)[3], not "int (*)[3] pa". */
+static CXType desugar(CXType t) {
+  return is_typeof(t) || t.kind == CXType_Auto ? clang_getCanonicalType(t) : t;
+}
+
 static char* decl(CXType t, const char* inner, bool drop_const,
                   const char** why) {
-  if (is_typeof(t)) t = clang_getCanonicalType(t);
+  t = desugar(t);
   switch (t.kind) {
     case CXType_Pointer: {
-      CXType pt = clang_getPointeeType(t);
+      CXType pt = desugar(clang_getPointeeType(t));
       char* q = quals(t, drop_const);
       size_t ql = strlen(q);
       if (ql) q[ql - 1] = '\0'; /* "const " -> "const" */
@@ -142,9 +148,7 @@ static char* decl(CXType t, const char* inner, bool drop_const,
         if (!a) return NULL;
         tr_buf_printf(&b, "%s%s", i ? ", " : "", a);
       }
-      if (t.kind == CXType_FunctionNoProto)
-        ; /* int (*)(): unprototyped, as written */
-      else if (clang_isFunctionTypeVariadic(t))
+      if (clang_isFunctionTypeVariadic(t))
         tr_buf_puts(&b, n ? ", ..." : "...");
       else if (n == 0)
         tr_buf_puts(&b, "void");
