@@ -1545,6 +1545,19 @@ static void plan_loops(lower_t* L, tr_node_t* n) {
     if (!clang_isExpression(n->kids[i]->kind)) plan_loops(L, n->kids[i]);
 }
 
+/* A return inside a GNU statement expression that does not await (a TRY
+ * macro around a plain call) lies in an expression lower_stmt leaves
+ * alone; it must still store the result and end the frame. */
+static void lower_nested_returns(lower_t* L, tr_node_t* n, bool in_expr) {
+  if (n->kind == CXCursor_ReturnStmt && in_expr) {
+    lower_return(L, n);
+    return;
+  }
+  if (n->kind == CXCursor_StmtExpr && !n->has_await) in_expr = true;
+  for (unsigned i = 0; i < n->nkids; i++)
+    lower_nested_returns(L, n->kids[i], in_expr);
+}
+
 /* ==================================================================
  * The generated function
  * ================================================================== */
@@ -2071,6 +2084,7 @@ int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out,
   }
   rewrite_refs(&L, fn->body);
   plan_loops(&L, fn->body); /* before literals copy their text */
+  lower_nested_returns(&L, fn->body, false);
   hoist_literals(&L, fn->body);
   lower_runs(p, ed, fn->body); /* asyncc_spawn() */
   lower_stmt(&L, fn->body);
