@@ -2085,8 +2085,8 @@ int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out,
   rewrite_refs(&L, fn->body);
   plan_loops(&L, fn->body); /* before literals copy their text */
   lower_nested_returns(&L, fn->body, false);
-  hoist_literals(&L, fn->body);
-  lower_runs(p, ed, fn->body); /* asyncc_spawn() */
+  lower_runs(p, ed, fn->body);  /* asyncc_spawn() */
+  hoist_literals(&L, fn->body); /* last of the edits its text copies */
   lower_stmt(&L, fn->body);
   if (L.errors == 0) emit_function(&L, out);
   if (L.errors == 0 && rep) report(&L, rep);
