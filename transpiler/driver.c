@@ -361,6 +361,13 @@ static int run(const tr_options_t* o) {
             o->input);
     return 2;
   }
+  if (!S_ISREG(st.st_mode)) { /* libclang reads its input by name */
+    fprintf(stderr,
+            "asyncc: error: cannot read '%s': not a regular file (a pipe or "
+            "device); write the source to a file first\n",
+            o->input);
+    return 2;
+  }
   struct stat ost;
   if (o->output && strcmp(o->output, "-") != 0 && stat(o->output, &ost) == 0 &&
       ost.st_dev == st.st_dev && ost.st_ino == st.st_ino) {
