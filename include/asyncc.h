@@ -114,7 +114,8 @@ struct asyncc_runner_s {
   uv_idle_t idle;               /* active while the ready queue is not empty */
   uv_timer_t timer;             /* armed for the earliest of 'timers' */
   unsigned int flags;
-  int closing; /* handles closing in asyncc_runner_close */
+  int closing;         /* handles closing in asyncc_runner_close */
+  uintptr_t stack_end; /* a deeper start of a callee is deferred */
 };
 
 /* Initializes 'runner' on 'loop' and makes it the calling thread's runner.

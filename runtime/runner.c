@@ -104,6 +104,40 @@ uv_loop_t* asyncc_loop(void) {
   return current_runner != NULL ? current_runner->loop : uv_default_loop();
 }
 
+/* ---- Deep descents (asyncc/frame.h) ----------------------------------- */
+
+/* How much C stack an async descent may use below the point where the
+ * runner resumes tasks before a callee's start is deferred to the next
+ * loop turn: well under the smallest stacks threads get (the tests run a
+ * runner on 256 KiB), and a deferral per window is a loop turn per
+ * hundreds of calls. */
+#define STACK_WINDOW ((uintptr_t)64 * 1024)
+
+/* The depth of the calling function's frame on the C stack (its frame
+ * address: with ASan's fake stacks, a local's address is not on it). */
+#define STACK_HERE() ((uintptr_t)__builtin_frame_address(0))
+
+/* Marks the current depth as where resumptions start. */
+static void mark_stack(asyncc_runner_t* r) {
+  uintptr_t at = STACK_HERE();
+  r->stack_end = at > STACK_WINDOW ? at - STACK_WINDOW : 0;
+}
+
+ASYNCC__ABI int asyncc__stack_low(void) {
+  asyncc_runner_t* r = current_runner;
+  return r != NULL && STACK_HERE() < r->stack_end;
+}
+
+ASYNCC__ABI int asyncc__defer(asyncc_frame_t* child) {
+  asyncc_runner_t* r = current_runner;
+  asyncc_task_t* t = r->current;
+  /* resumed like a frame a yield woke: from its state 0 */
+  t->frame = child;
+  t->future.flags |= ASYNCC__TASK_WOKEN;
+  asyncc__task_enqueue(t);
+  return ASYNCC_PENDING;
+}
+
 /* ---- The ready queue --------------------------------------------------- */
 
 static void idle_cb(uv_idle_t* handle) {
@@ -111,6 +145,7 @@ static void idle_cb(uv_idle_t* handle) {
   asyncc_task_t* t = r->ready_head;
   asyncc_task_t* prev = r->current;
 
+  mark_stack(r);
   /* Take the queue as it is now; tasks queued while running these go to a
    * fresh queue and run on the next turn. A queued task is not freed
    * before it runs (it has not ended), so 'next' stays valid. */
@@ -192,6 +227,7 @@ ASYNCC__ABI asyncc_frame_t* asyncc__run(asyncc_frame_t* root) {
   /* The root is not the task's to free: the caller takes its result. */
   task = asyncc__task_new(r, root, NULL);
   task->future.flags |= ASYNCC__TASK_STARTED | ASYNCC__TASK_ROOT;
+  mark_stack(r);
   asyncc__resume_in(r, task, root, r->current);
   run_until_done(r, task);
 

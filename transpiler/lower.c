@@ -493,8 +493,9 @@ static void explode_await(lower_t* L, tr_node_t* n, tr_buf_t* out,
     L->heap_child = true;
     gen(L, out, F "asyncc__c = asyncc__%s_start(%s);", nm,
         args.data ? args.data : "");
-    gen(L, out, "ASYNCC__AWAIT(asyncc__f, " F "asyncc__c, %d); /* %s:%u */",
-        state, L->tu->path, line);
+    gen(L, out,
+        "ASYNCC__AWAIT_HEAP(asyncc__f, " F "asyncc__c, %d); /* %s:%u */", state,
+        L->tu->path, line);
     tr_edit_replace(L->ed, n->start, n->end,
                     tr_sprintf(TR_GEN "asyncc__%s_take(" F "asyncc__c)", nm));
   }

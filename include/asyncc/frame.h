@@ -206,6 +206,30 @@ static inline int asyncc__frame_call(asyncc_frame_t* parent,
     asyncc__L##n : if (0) {}                           \
   } while (0)
 
+/* Deep descents. Starting a callee is a C call, so an async recursion
+ * that does not suspend uses the C stack as deeply as a C recursion
+ * would, and more per level. A callee started with less than
+ * ASYNCC__STACK_WINDOW of stack left below the point where the runner
+ * began resuming (asyncc__stack_low) is deferred instead: linked to its
+ * parent, made the frame its task resumes, and the task queued
+ * (asyncc__defer, which returns ASYNCC_PENDING); the chain unwinds and the
+ * callee starts on the next loop turn from the runner's own depth. Frames
+ * whose start can recurse (the ones from _start) are awaited with
+ * ASYNCC__AWAIT_HEAP; an embedded frame cannot recurse. */
+int asyncc__stack_low(void);
+int asyncc__defer(asyncc_frame_t* child);
+
+#define ASYNCC__AWAIT_HEAP(f, child, n)                                  \
+  do {                                                                   \
+    (child)->parent = &(f)->hdr;                                         \
+    if ((asyncc__stack_low() ? asyncc__defer(child)                      \
+                             : (child)->resume(child)) != ASYNCC_DONE) { \
+      (f)->hdr.state = (n);                                              \
+      return ASYNCC_PENDING;                                             \
+    }                                                                    \
+    asyncc__L##n : if (0) {}                                             \
+  } while (0)
+
 /* A function asyncc had to macro-expand was expanded with clang's own
  * <stdatomic.h>, whose macros use clang's __c11_atomic_* builtins. GCC has
  * none of them; its __atomic_* builtins take the same arguments and memory
