@@ -1314,27 +1314,36 @@ static void rename_type_refs(lower_t* L, tr_node_t* n) {
   for (unsigned i = 0; i < n->nkids; i++) rename_type_refs(L, n->kids[i]);
 }
 
-/* A struct or union moved out of the body after a '#pragma pack' in the
- * body must keep its packing at file scope: it is wrapped in a pack of its
- * own alignment, which is what gives each member min(pack, its alignment)
- * again. (A pack in effect before the function also covers the moved
- * type, which goes right before the function.) */
+/* Whether a '#pragma pack' (or _Pragma("pack...")) is spelled in the main
+ * file before offset 'at'. */
+static bool pack_before(lower_t* L, unsigned at) {
+  if (L->p->first_pack == -2) {
+    const char* t = L->tu->text;
+    L->p->first_pack = -1;
+    for (size_t i = 0; i + 6 < L->tu->len && L->p->first_pack < 0; i++) {
+      if (t[i] != 'p' || memcmp(t + i, "pragma", 6) != 0) continue;
+      size_t j = i + 6;
+      while (j < L->tu->len &&
+             (t[j] == ' ' || t[j] == '\t' || t[j] == '(' || t[j] == '"'))
+        j++;
+      if (j + 4 <= L->tu->len && memcmp(t + j, "pack", 4) == 0)
+        L->p->first_pack = (long)i;
+    }
+  }
+  return L->p->first_pack >= 0 && L->p->first_pack < (long)at;
+}
+
+/* A struct or union moved out of the body may have been laid out under a
+ * '#pragma pack' (in the body, or at file scope where the function is,
+ * which may not be in force where a later-defined callee's frame part is
+ * written): it is wrapped in a pack of its own alignment, which is what
+ * gives each member min(pack, its alignment) again. */
 static void put_moved_type(lower_t* L, tr_node_t* d, const char* text) {
   long long align = -1;
   for (tr_node_t* k = d; k && align < 0; k = k->nkids ? k->kids[0] : NULL)
     if (k->kind == CXCursor_StructDecl || k->kind == CXCursor_UnionDecl)
       align = clang_Type_getAlignOf(clang_getCursorType(k->cur));
-  bool pack = false;
-  const char* t = L->tu->text;
-  for (unsigned i = L->fn->body->start; align > 0 && i + 6 < d->start; i++)
-    if (t[i] == 'p' && memcmp(t + i, "pragma", 6) == 0) {
-      unsigned j = i + 6;
-      while (j < d->start &&
-             (t[j] == ' ' || t[j] == '\t' || t[j] == '(' || t[j] == '"'))
-        j++;
-      if (j + 4 <= d->start && memcmp(t + j, "pack", 4) == 0) pack = true;
-    }
-  if (pack)
+  if (align > 0 && pack_before(L, d->start))
     tr_buf_printf(&L->types,
                   "#pragma pack(push, %lld)\n%s\n#pragma pack(pop)\n", align,
                   text);
@@ -1728,25 +1737,6 @@ static void emit_block(lower_t* L, tr_buf_t* out, tr_block_t* b,
 }
 
 static void report(lower_t* L, tr_buf_t* out);
-
-/* Whether a '#pragma pack' (or _Pragma("pack...")) is spelled in the main
- * file before offset 'at'. */
-static bool pack_before(lower_t* L, unsigned at) {
-  if (L->p->first_pack == -2) {
-    const char* t = L->tu->text;
-    L->p->first_pack = -1;
-    for (size_t i = 0; i + 6 < L->tu->len && L->p->first_pack < 0; i++) {
-      if (t[i] != 'p' || memcmp(t + i, "pragma", 6) != 0) continue;
-      size_t j = i + 6;
-      while (j < L->tu->len &&
-             (t[j] == ' ' || t[j] == '\t' || t[j] == '(' || t[j] == '"'))
-        j++;
-      if (j + 4 <= L->tu->len && memcmp(t + j, "pack", 4) == 0)
-        L->p->first_pack = (long)i;
-    }
-  }
-  return L->p->first_pack >= 0 && L->p->first_pack < (long)at;
-}
 
 static void emit_function(lower_t* L, tr_buf_t* out) {
   tr_fn_t* fn = L->fn;
