@@ -1321,7 +1321,8 @@ static bool pack_before(lower_t* L, unsigned at) {
     const char* t = L->tu->text;
     L->p->first_pack = -1;
     for (size_t i = 0; i + 6 < L->tu->len && L->p->first_pack < 0; i++) {
-      if (t[i] != 'p' || memcmp(t + i, "pragma", 6) != 0) continue;
+      if ((t[i] != 'p' && t[i] != 'P') || memcmp(t + i + 1, "ragma", 5) != 0)
+        continue; /* #pragma, _Pragma */
       size_t j = i + 6;
       while (j < L->tu->len &&
              (t[j] == ' ' || t[j] == '\t' || t[j] == '(' || t[j] == '"'))
