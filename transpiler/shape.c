@@ -7,6 +7,7 @@
  * reported as diagnostics; a function with errors is marked !ok and later
  * passes skip it.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1180,6 +1181,20 @@ static char* print_fitted(tr_node_t* n, unsigned lines) {
         tr_buf_putc(&b, t[i++]);
       else if (t[i] == quote)
         quote = 0;
+    } else if (t[i] == '\'' && (i == 0 || !is_ident_char(t[i - 1])) &&
+               t[i + 1] == '\\' && (t[i + 2] == 'u' || t[i + 2] == 'U')) {
+      /* a plain character constant whose int value does not fit a char
+       * ('ab' is 0x6162) is printed as '\u6162', which means something
+       * else: print the value (the constant's type is int anyway) */
+      size_t j = i + 3;
+      while (j < len && isxdigit((unsigned char)t[j])) j++;
+      if (j < len && t[j] == '\'' && j > i + 3) {
+        tr_buf_puts(&b, "0x");
+        tr_buf_add(&b, t + i + 3, j - (i + 3));
+        i = j;
+        continue;
+      }
+      quote = t[i];
     } else if (t[i] == '"' || t[i] == '\'') {
       quote = t[i];
     } else if (t[i] == ',' && (strncmp(t + i, ", _Alignas(", 11) == 0 ||
