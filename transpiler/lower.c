@@ -1796,9 +1796,23 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
   tr_buf_puts(out, "  asyncc__frame_init_embedded(&asyncc__f->hdr);\n");
   tr_buf_t names;
   tr_buf_init(&names);
+  CXType ft =
+      clang_getCursorType(clang_Cursor_isNull(fn->def) ? fn->decl : fn->def);
+  unsigned pi = 0;
   for (tr_local_t* l = fn->locals; l; l = l->next)
     if (l->is_param) {
-      tr_buf_printf(out, "  " F "%s = %s;\n", l->field, l->name);
+      /* an old-style definition's narrow parameter arrives promoted: the
+         conversion C makes is spelled, for -Wconversion */
+      CXType at = clang_getArgType(ft, pi++);
+      char* cast = NULL;
+      CXType lt = clang_getUnqualifiedType(clang_getCanonicalType(l->type));
+      if (at.kind != CXType_Invalid &&
+          !clang_equalTypes(
+              clang_getUnqualifiedType(clang_getCanonicalType(at)), lt) &&
+          lt.kind >= CXType_FirstBuiltin && lt.kind <= CXType_LastBuiltin)
+        cast = tr_frame_declarator(lt, "", true, NULL);
+      tr_buf_printf(out, "  " F "%s = %s%s%s%s;\n", l->field, cast ? "(" : "",
+                    cast ? cast : "", cast ? ")" : "", l->name);
       tr_buf_printf(&names, ", %s", l->name);
     }
   tr_buf_puts(out, "}\n");
