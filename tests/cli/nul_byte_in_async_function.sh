@@ -2,13 +2,7 @@
 # nul_byte_in_async_function.sh ASYNCC INCLUDE_DIR - a NUL byte inside an
 # async function (clang only warns and skips it) is an error at its line
 # and column, exit 1 and no output; outside async functions it is copied.
-set -u
-asyncc=$1
-inc=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
-fail() { echo "FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/common.sh"
 
 printf '#include <asyncc.h>\nasync int f(void) {\n  int x = 1;\0 await(asyncc_yield());\n  return x;\n}\n' > in.c
 "$asyncc" in.c -o out.c -- -I "$inc" 2> err.txt

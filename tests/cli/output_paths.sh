@@ -4,13 +4,7 @@
 #   - a symbolic link: the file it names gets the output, the link stays;
 #   - a FIFO (like /dev/null, not a regular file): written in place, not
 #     replaced by a regular file.
-set -u
-asyncc=$1
-inc=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
-fail() { echo "FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/common.sh"
 
 printf '#include <asyncc.h>\nasync int g(void) { return 1; }\n' > in.c
 cp in.c in.orig
