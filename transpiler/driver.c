@@ -55,10 +55,6 @@ static const char* find_include_dir(void) {
  * header of its own), which then stay untouched.
  * ------------------------------------------------------------------ */
 
-static const char* const feature_macros[] = {
-    "_POSIX_C_SOURCE", "_POSIX_SOURCE", "_XOPEN_SOURCE", "_GNU_SOURCE",
-    "_DEFAULT_SOURCE", "_BSD_SOURCE",   "_SVID_SOURCE",  NULL};
-
 static enum CXChildVisitResult find_feature_macro(CXCursor c, CXCursor parent,
                                                   CXClientData data) {
   (void)parent;
@@ -70,7 +66,7 @@ static enum CXChildVisitResult find_feature_macro(CXCursor c, CXCursor parent,
     return CXChildVisit_Continue;
   CXString s = clang_getCursorSpelling(c);
   const char* nm = clang_getCString(s);
-  for (const char* const* m = feature_macros; *m; m++)
+  for (const char* const* m = tr_tu_feature_macros; *m; m++)
     if (strcmp(nm, *m) == 0) *(bool*)data = true;
   clang_disposeString(s);
   return *(bool*)data ? CXChildVisit_Break : CXChildVisit_Continue;

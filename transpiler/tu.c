@@ -43,11 +43,13 @@ static bool strict_std(const tr_tu_opts_t* o) {
   return strict;
 }
 
+const char* const tr_tu_feature_macros[] = {
+    "_POSIX_C_SOURCE", "_POSIX_SOURCE", "_XOPEN_SOURCE", "_GNU_SOURCE",
+    "_DEFAULT_SOURCE", "_BSD_SOURCE",   "_SVID_SOURCE",  NULL};
+
 /* Whether the source names a feature-test macro (it chooses its own). */
 static bool names_feature_macro(const char* path, const tr_tu_opts_t* o) {
-  static const char* const names[] = {
-      "_POSIX_C_SOURCE", "_POSIX_SOURCE", "_XOPEN_SOURCE", "_GNU_SOURCE",
-      "_DEFAULT_SOURCE", "_BSD_SOURCE",   "_SVID_SOURCE",  NULL};
+  const char* const* names = tr_tu_feature_macros;
   tr_buf_t b;
   tr_buf_init(&b);
   if (o->contents) {

@@ -36,6 +36,10 @@ typedef struct {
  * diagnostics and counted; the caller checks tr_diag_errors()), -1 when the
  * file could not be parsed at all (message printed). */
 int tr_tu_parse(tr_tu_t* t, const char* path, const tr_tu_opts_t* o);
+
+/* The glibc feature-test macros a program may choose (NULL-terminated):
+ * when it names none, a strict -std parse and output ask for POSIX. */
+extern const char* const tr_tu_feature_macros[];
 void tr_tu_dispose(tr_tu_t* t);
 /* The byte offset of 'loc' in the main file; 0 when it is elsewhere. */
 int tr_tu_offset(const tr_tu_t* t, CXSourceLocation loc, unsigned* off);
