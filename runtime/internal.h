@@ -383,9 +383,10 @@ static inline int asyncc__leaf_start_cancelled(asyncc_frame_t* leaf) {
 /* Resumes 'f' (a frame of task 't') and then each parent in turn while
  * they complete; when the root completes, completes its task. The one
  * place frames are resumed from the loop. 'r->current' is 't' while its
- * frames run and 'prev' again afterwards. A completed frame is not touched
- * again: its parent frees it (_take) or reuses its memory (an embedded
- * frame). */
+ * frames run and 'prev' while the task's done callbacks run; otherwise the
+ * caller restores it (the drain once for all the tasks it runs). A completed
+ * frame is not touched again: its parent frees it (_take) or reuses its memory
+ * (an embedded frame). */
 static inline void asyncc__resume_in(asyncc_runner_t* r, asyncc_task_t* t,
                                      asyncc_frame_t* f, asyncc_task_t* prev) {
   r->current = t;
@@ -398,7 +399,6 @@ static inline void asyncc__resume_in(asyncc_runner_t* r, asyncc_task_t* t,
     }
     f = f->parent;
   }
-  r->current = prev;
 }
 
 /* The ready-queue entry of a task (runner.c's drain, on runner 'r', with

@@ -156,6 +156,7 @@ static void idle_cb(uv_idle_t* handle) {
     asyncc__task_run(r, t, prev);
     t = next;
   }
+  r->current = prev;
   if (r->ready_head == NULL) {
     uv_idle_stop(&r->idle);
     r->flags &= ~ASYNCC__RUNNER_IDLE_ON;
@@ -215,7 +216,7 @@ static void run_until_done(asyncc_runner_t* r, asyncc_task_t* task) {
 
 ASYNCC__ABI asyncc_frame_t* asyncc__run(asyncc_frame_t* root) {
   asyncc_runner_t* r = asyncc__runner_get();
-  asyncc_task_t* task;
+  asyncc_task_t *task, *prev;
   asyncc__queue_t* q;
 
   if (r->flags & ASYNCC__RUNNER_RUNNING)
@@ -228,7 +229,9 @@ ASYNCC__ABI asyncc_frame_t* asyncc__run(asyncc_frame_t* root) {
   task = asyncc__task_new(r, root, NULL);
   task->future.flags |= ASYNCC__TASK_STARTED | ASYNCC__TASK_ROOT;
   mark_stack(r);
-  asyncc__resume_in(r, task, root, r->current);
+  prev = r->current;
+  asyncc__resume_in(r, task, root, prev);
+  r->current = prev;
   run_until_done(r, task);
 
   /* Like asyncio.run: what is still running is cancelled and run to its

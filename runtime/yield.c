@@ -10,10 +10,12 @@
  * A yield has nothing left to do once its task runs again, so it completes
  * as it suspends (result set, state done) and the task is queued to resume
  * the frame that awaited it, not the leaf: one resume fewer per switch.
- * ASYNCC__TASK_WOKEN tells the runner that this is a wake-up, not the
- * delivery of a cancellation. A task cancelled while a
- * yield is queued still sees the yield return 0 (the yield happened); its
- * next await reports the cancellation.
+ * Generated code goes further (ASYNCC__AWAIT_SUSPEND): it calls
+ * asyncc__asyncc_yield_suspend itself and never runs the leaf's frame, so
+ * a switch stores nothing in it but the result. ASYNCC__TASK_WOKEN tells
+ * the runner that this is a wake-up, not the delivery of a cancellation.
+ * A task cancelled while a yield is queued still sees the yield return 0
+ * (the yield happened); its next await reports the cancellation.
  */
 #include "internal.h"
 
@@ -21,29 +23,31 @@ typedef struct asyncc__asyncc_yield_frame yield_frame_t;
 
 enum { YIELD_DONE = 1 };
 
-ASYNCC__ABI int asyncc__asyncc_yield_resume(asyncc_frame_t* fp) {
-  yield_frame_t* f = (yield_frame_t*)fp;
-  asyncc_frame_t* wake;
-  asyncc_task_t* t;
+ASYNCC__ABI int asyncc__asyncc_yield_suspend(asyncc_frame_t* awaiting) {
+  asyncc_runner_t* r = asyncc__current_runner;
+  asyncc_task_t* t = r != NULL ? r->current : NULL;
   unsigned flags;
 
-  if (fp->state != 0) return ASYNCC_DONE; /* resumed as a root frame */
-  asyncc__leaf_check(fp, "asyncc_yield");
-  t = asyncc__leaf_task(fp);
+  if (t == NULL) asyncc__leaf_outside_task("asyncc_yield");
   flags = t->future.flags;
-  f->asyncc__ret = (flags & ASYNCC__TASK_CANCEL) ? UV_ECANCELED : 0;
+  t->frame = awaiting;
+  t->future.flags = flags | ASYNCC__TASK_WOKEN | ASYNCC__TASK_QUEUED;
+  if (!(flags & ASYNCC__TASK_QUEUED)) asyncc__runner_push(r, t);
+  return (flags & ASYNCC__TASK_CANCEL) ? UV_ECANCELED : 0;
+}
+
+ASYNCC__ABI int asyncc__asyncc_yield_resume(asyncc_frame_t* fp) {
+  yield_frame_t* f = (yield_frame_t*)fp;
+
+  if (fp->state != 0) return ASYNCC_DONE; /* resumed as a root frame */
   /* A yield spawned as a task's root has no awaiting frame: the runner
    * resumes the leaf itself, which returns ASYNCC_DONE. */
   if (asyncc__frame_is_root(fp)) {
     fp->state = YIELD_DONE;
-    wake = fp;
+    f->asyncc__ret = asyncc__asyncc_yield_suspend(fp);
   } else {
-    wake = fp->parent;
+    f->asyncc__ret = asyncc__asyncc_yield_suspend(fp->parent);
   }
-  t->frame = wake;
-  t->future.flags = flags | ASYNCC__TASK_WOKEN | ASYNCC__TASK_QUEUED;
-  if (!(flags & ASYNCC__TASK_QUEUED))
-    asyncc__runner_push(asyncc__current_runner, t);
   return ASYNCC_PENDING;
 }
 

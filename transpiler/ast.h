@@ -102,6 +102,9 @@ struct tr_fn_s {
   bool frame_extern;    /* a header defines struct asyncc__F_frame and
                            asyncc__F_init (the runtime's leaves): callers
                            defined after 'frame_from' embed it too */
+  bool leaf_suspend;    /* the header also declares asyncc__F_suspend: an
+                           await calls it instead of running the frame
+                           (ASYNCC__AWAIT_SUSPEND; asyncc_yield) */
   unsigned frame_from;  /* main-file offset the header's definition follows */
   long long frame_size; /* bytes of struct asyncc__F_frame (--report) */
   long long frame_align;

@@ -474,9 +474,15 @@ static void explode_await(lower_t* L, tr_node_t* n, tr_buf_t* out,
   }
   if (embed) {
     /* the callee's frame is known here: it lives inside ours */
-    gen(L, out, "asyncc__%s_init(&" F "asyncc__u.%s%s%s);", nm, nm,
-        args.len ? ", " : "", args.data ? args.data : "");
-    if (callee->frame_extern) /* a runtime leaf: the header's protocol */
+    if (!callee->leaf_suspend)
+      gen(L, out, "asyncc__%s_init(&" F "asyncc__u.%s%s%s);", nm, nm,
+          args.len ? ", " : "", args.data ? args.data : "");
+    if (callee->leaf_suspend) /* never run: its _suspend queues us */
+      gen(L, out,
+          "ASYNCC__AWAIT_SUSPEND(asyncc__f, &" F
+          "asyncc__u.%s, asyncc__%s_suspend(&asyncc__f->hdr), %d); /* %s:%u */",
+          nm, nm, state, L->tu->path, line);
+    else if (callee->frame_extern) /* a runtime leaf: the header's protocol */
       gen(L, out,
           "ASYNCC__AWAIT(asyncc__f, &" F "asyncc__u.%s.hdr, %d); /* %s:%u */",
           nm, state, L->tu->path, line);

@@ -688,6 +688,8 @@ typedef struct {
     unsigned from; /* main_end when it was seen */
   } * ext;
   size_t next, ext_cap;
+  char** susp; /* F of a header's asyncc__F_suspend */
+  size_t nsusp, susp_cap;
 } top_t;
 
 static bool subtree_has_run(tr_node_t* n) {
@@ -848,6 +850,22 @@ static void note_extern_frame(top_t* t, CXCursor c) {
   t->ext[t->next++].from = t->main_end;
 }
 
+/* A header's asyncc__F_suspend(asyncc_frame_t* awaiting): the leaf F
+ * always suspends and is complete when resumed (asyncc/frame.h,
+ * ASYNCC__AWAIT_SUSPEND). */
+static void note_leaf_suspend(top_t* t, CXCursor c) {
+  CXString s = clang_getCursorSpelling(c);
+  const char* name = clang_getCString(s);
+  size_t n = strlen(name);
+  if (n > 16 && strncmp(name, "asyncc__", 8) == 0 &&
+      strcmp(name + n - 8, "_suspend") == 0 &&
+      clang_Cursor_getNumArguments(c) == 1) {
+    t->susp = tr_grow(t->susp, &t->susp_cap, t->nsusp + 1, sizeof *t->susp);
+    t->susp[t->nsusp++] = tr_strndup(name + 8, n - 16);
+  }
+  clang_disposeString(s);
+}
+
 static void match_extern_frames(top_t* t) {
   for (size_t i = 0; i < t->next; i++)
     for (tr_fn_t* fn = t->p->fns; fn; fn = fn->next)
@@ -856,6 +874,10 @@ static void match_extern_frames(top_t* t) {
         fn->frame_size = t->ext[i].size;
         fn->frame_align = t->ext[i].align;
         fn->frame_from = t->ext[i].from;
+        for (size_t k = 0; k < t->nsusp; k++)
+          if (strcmp(fn->name, t->susp[k]) == 0 &&
+              clang_Cursor_getNumArguments(fn->decl) == 0 && !fn->ret_void)
+            fn->leaf_suspend = true;
       }
 }
 
@@ -888,7 +910,9 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent,
   if (clang_getCursorKind(c) == CXCursor_FunctionDecl) {
     if (in_main) {
       do_function(t, c);
-    } else if (is_async_decl(c)) {
+    } else if (!is_async_decl(c)) {
+      note_leaf_suspend(t, c);
+    } else {
       if (clang_isCursorDefinition(c)) {
         tr_diag_cursor(TR_ERROR, c,
                        "async function '%s' is defined in an included file; "
@@ -1011,7 +1035,7 @@ int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu) {
   memo_count = 0;
   p->tu = tu;
   clang_visitChildren(clang_getTranslationUnitCursor(tu->tu), visit_macro, p);
-  top_t t = {p, 0, 0, NULL, 0, 0};
+  top_t t = {p, 0, 0, NULL, 0, 0, NULL, 0, 0};
   clang_visitChildren(clang_getTranslationUnitCursor(tu->tu), visit_top, &t);
   free(kid_stack);
   kid_stack = NULL;

@@ -206,6 +206,20 @@ static inline int asyncc__frame_call(asyncc_frame_t* parent,
     asyncc__L##n : if (0) {}                           \
   } while (0)
 
+/* The await of a runtime leaf that always suspends and is complete when
+ * resumed (asyncc_yield; asyncc/leaves.h): 'suspend' is the call of its
+ * asyncc__F_suspend, which queues our task to resume us and returns the
+ * leaf's result; we store it in the embedded frame 'child' (an
+ * asyncc__F_frame, never run) and suspend. The leaf's frame header is never
+ * touched: a yield costs one call and no stores but the result's. */
+#define ASYNCC__AWAIT_SUSPEND(f, child, suspend, n) \
+  do {                                              \
+    (child)->asyncc__ret = (suspend);               \
+    (f)->hdr.state = (n);                           \
+    return ASYNCC_PENDING;                          \
+    asyncc__L##n : if (0) {}                        \
+  } while (0)
+
 /* Deep descents. Starting a callee is a C call, so an async recursion
  * that does not suspend uses the C stack as deeply as a C recursion
  * would, and more per level. A callee started with less than

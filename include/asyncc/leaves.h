@@ -62,14 +62,19 @@ struct asyncc__asyncc_yield_frame {
 };
 /* Private: the leaf's resume function. */
 ASYNCC_EXTERN int asyncc__asyncc_yield_resume(asyncc_frame_t* frame);
-/* Inline, unlike the other leaves' _init: a yield is the hot path of a
- * loop of tasks taking turns, and with the resume function in sight the
- * compiler calls it directly. */
+/* Inline, unlike the other leaves' _init: with the resume function in
+ * sight the compiler calls it directly. */
 static inline void asyncc__asyncc_yield_init(
     struct asyncc__asyncc_yield_frame* f) {
   asyncc__frame_init(&f->hdr, asyncc__asyncc_yield_resume);
   f->asyncc__ret = 0;
 }
+/* A yield always suspends and has nothing left to do when it is resumed,
+ * so an embedded one is awaited without running its frame at all
+ * (ASYNCC__AWAIT_SUSPEND, asyncc/frame.h): this queues the task of
+ * 'awaiting' to resume 'awaiting' on the next loop turn and returns the
+ * yield's result. Its frame only holds that result. */
+ASYNCC_EXTERN int asyncc__asyncc_yield_suspend(asyncc_frame_t* awaiting);
 
 /* ---- async int asyncc_sleep(uint64_t ms) ------------------------------- */
 

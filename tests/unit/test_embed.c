@@ -8,7 +8,7 @@
  */
 #include "test_util.h"
 
-enum { OP_YIELD, OP_SLEEP, OP_WAIT, OP_SEND, OP_RECV };
+enum { OP_YIELD, OP_SLEEP, OP_WAIT, OP_SEND, OP_RECV, OP_YIELD_SUSPEND };
 
 typedef struct {
   int kind;
@@ -24,12 +24,16 @@ typedef struct {
  *       case OP_YIELD: results[i] = await(asyncc_yield()); break;
  *       case OP_SLEEP: results[i] = await(asyncc_sleep(ops[i].ms)); break;
  *       case OP_WAIT:  results[i] = await(asyncc_future_wait(ops[i].fut));
+ *       ...
  *     }
  *   }
  *   return n; }
  *
  * After each await the union is scribbled over: the completed leaf must
- * own nothing the runtime still looks at. */
+ * own nothing the runtime still looks at. OP_YIELD runs the yield's frame
+ * (ASYNCC__AWAIT), as a caller would that cannot see asyncc_yield's
+ * asyncc__asyncc_yield_suspend; OP_YIELD_SUSPEND awaits it as asyncc
+ * generates it (ASYNCC__AWAIT_SUSPEND): the frame is never initialized. */
 struct embedder_frame {
   asyncc_frame_t hdr;
   int asyncc__ret;
@@ -61,6 +65,8 @@ static int embedder_resume(asyncc_frame_t* asyncc__fp) {
       goto asyncc__L4;
     case 5:
       goto asyncc__L5;
+    case 6:
+      goto asyncc__L6;
     default:
       return ASYNCC_DONE;
   }
@@ -92,6 +98,12 @@ static int embedder_resume(asyncc_frame_t* asyncc__fp) {
         ASYNCC__AWAIT(asyncc__f, &asyncc__f->asyncc__u.asyncc_chan_recv.hdr, 5);
         asyncc__f->results[asyncc__f->i] =
             asyncc__f->asyncc__u.asyncc_chan_recv.asyncc__ret;
+        break;
+      case OP_YIELD_SUSPEND:
+        ASYNCC__AWAIT_SUSPEND(asyncc__f, &asyncc__f->asyncc__u.asyncc_yield,
+                              asyncc__asyncc_yield_suspend(&asyncc__f->hdr), 6);
+        asyncc__f->results[asyncc__f->i] =
+            asyncc__f->asyncc__u.asyncc_yield.asyncc__ret;
         break;
       default:
         asyncc__asyncc_future_wait_init(
@@ -399,18 +411,82 @@ static asyncc_frame_t* queued_script(void* ctx, int step, int last,
   }
 }
 
-static void test_embed_cancel_queued_yield(void** state) {
+static void cancel_queued_yield(int kind) {
   queued_ctx_t c;
-  (void)state;
   memset(&c, 0, sizeof c);
-  c.ops[0].kind = OP_YIELD;
-  c.ops[1].kind = OP_YIELD;
+  c.ops[0].kind = kind;
+  c.ops[1].kind = kind;
   c.results[0] = c.results[1] = 9;
   script_take(asyncc__run(script_start(queued_script, &c)));
   assert_int_equal(c.status, UV_ECANCELED);
   assert_int_equal(c.value, 2);
   assert_int_equal(c.results[0], 0);
   assert_int_equal(c.results[1], UV_ECANCELED);
+  test_end_clean();
+}
+
+static void test_embed_cancel_queued_yield(void** state) {
+  (void)state;
+  cancel_queued_yield(OP_YIELD);
+}
+
+static void test_embed_cancel_queued_yield_suspend(void** state) {
+  (void)state;
+  cancel_queued_yield(OP_YIELD_SUSPEND);
+}
+
+/* ASYNCC__AWAIT_SUSPEND: yields of two tasks alternate turn by turn, each
+ * resumes its awaiting frame with 0, and the yield's frame is never
+ * written but for its result (its header keeps the scribble). */
+typedef struct {
+  op_t ops[3];
+  int results[2][3];
+  asyncc_task_t* t[2];
+  int status[2];
+  int value[2];
+} suspend_ctx_t;
+
+static asyncc_frame_t* suspend_script(void* ctx, int step, int last,
+                                      script_take_fn* take) {
+  suspend_ctx_t* c = ctx;
+  switch (step) {
+    case 0:
+      c->t[0] = asyncc__spawn(embedder_start(c->ops, 3, c->results[0]),
+                              embedder_take_into);
+      c->t[1] = asyncc__spawn(embedder_start(c->ops, 3, c->results[1]),
+                              embedder_take_into);
+      return SCRIPT_YIELD();
+    case 1:
+      /* both ran into their first yield and are queued again */
+      assert_true(c->t[0]->future.flags & ASYNCC__TASK_QUEUED);
+      assert_true(c->t[1]->future.flags & ASYNCC__TASK_QUEUED);
+      assert_ptr_equal(c->t[0]->frame->resume, embedder_resume);
+      assert_int_equal(((struct embedder_frame*)c->t[0]->frame)
+                           ->asyncc__u.asyncc_yield.hdr.state,
+                       0x5A5A5A5A);
+      return SCRIPT_JOIN(c->t[0], &c->value[0]);
+    case 2:
+      c->status[0] = last;
+      return SCRIPT_JOIN(c->t[1], &c->value[1]);
+    default:
+      c->status[1] = last;
+      return NULL;
+  }
+}
+
+static void test_embed_yield_suspend(void** state) {
+  suspend_ctx_t c;
+  int i, k;
+  (void)state;
+  memset(&c, 0, sizeof c);
+  for (i = 0; i < 3; i++) c.ops[i].kind = OP_YIELD_SUSPEND;
+  memset(c.results, 9, sizeof c.results);
+  script_take(asyncc__run(script_start(suspend_script, &c)));
+  for (k = 0; k < 2; k++) {
+    assert_int_equal(c.status[k], 0);
+    assert_int_equal(c.value[k], 3);
+    for (i = 0; i < 3; i++) assert_int_equal(c.results[k][i], 0);
+  }
   test_end_clean();
 }
 
@@ -514,6 +590,8 @@ int main(void) {
       cmocka_unit_test(test_embed_cancel_future_wait),
       cmocka_unit_test(test_embed_start_cancelled),
       cmocka_unit_test(test_embed_cancel_queued_yield),
+      cmocka_unit_test(test_embed_cancel_queued_yield_suspend),
+      cmocka_unit_test(test_embed_yield_suspend),
       cmocka_unit_test(test_embed_chan),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
