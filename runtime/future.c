@@ -139,7 +139,7 @@ typedef struct asyncc__asyncc_future_wait_frame future_wait_frame_t;
  * leaf resumes, so its status is copied now. */
 static void future_wait_wake(asyncc__node_t* node) {
   future_wait_frame_t* f = container_of(node, future_wait_frame_t, node);
-  f->asyncc__ret = f->future->status;
+  f->asyncc__ret = f->future->status; /* the future is not needed again */
   asyncc__leaf_wake(&f->hdr);
 }
 
@@ -148,6 +148,7 @@ static int future_wait_resume(asyncc_frame_t* fp) {
   switch (f->hdr.state) {
     case 0:
       asyncc__leaf_check(fp, "asyncc_future_wait");
+      /* Every way out sets asyncc__ret, which ends the use of 'future'. */
       f->hdr.state = 2;
       if (!asyncc__future_valid(f->future)) {
         f->asyncc__ret = UV_EINVAL;
@@ -182,7 +183,6 @@ static int future_wait_resume(asyncc_frame_t* fp) {
 ASYNCC__ABI void asyncc__asyncc_future_wait_init(future_wait_frame_t* f,
                                                  asyncc_future_t* future) {
   asyncc__leaf_init(&f->hdr, future_wait_resume);
-  f->asyncc__ret = 0;
   f->node.next = NULL;
   f->node.run = NULL;
   f->future = future;

@@ -45,8 +45,12 @@ typedef struct {
   tr_buf_t dispatch; /* the dispatch switch's cases */
   temp_t* temps;
   size_t ntemps, tcap;
-  int nconts;          /* continue labels so far */
-  tr_buf_t fields;     /* extra frame fields (hoisted compound literals) */
+  int nconts; /* continue labels so far */
+  struct {
+    char* decl; /* the frame field's declaration */
+    CXType type;
+  } * literals; /* hoisted compound literals (asyncc__clN) */
+  size_t lit_cap;
   tr_buf_t types;      /* block-scope type declarations moved to file scope */
   tr_fn_t* embeds[64]; /* callees whose frames live in asyncc__u */
   unsigned* await_at;  /* byte offset of each state's await */
@@ -1197,7 +1201,10 @@ static bool hoist_literal(lower_t* L, tr_node_t* n, tr_buf_t* out) {
     L->errors++;
     return false;
   }
-  tr_buf_printf(&L->fields, "  %s;\n", field);
+  L->literals = tr_grow(L->literals, &L->lit_cap, (size_t)L->nliterals,
+                        sizeof *L->literals);
+  L->literals[L->nliterals - 1].decl = field;
+  L->literals[L->nliterals - 1].type = t;
   if (out) {
     /* stable: later awaits run before the enclosing expression uses it */
     gen(L, out, "memcpy(&" F "%s, &%s, sizeof " F "%s);", name,
@@ -1712,34 +1719,176 @@ static tr_local_t* slot_first(tr_fn_t* fn, int slot) {
   return NULL;
 }
 
+/* Where the next member of a struct goes (--report and member order). */
+typedef struct {
+  tr_buf_t* out; /* the report's lines, or NULL */
+  long long off, align;
+} layout_t;
+
+/* A member at the top level of a frame struct. The frame declares them
+ * by decreasing alignment, in declaration order within one alignment: no
+ * padding between them, so 'int' results and locals pack together after
+ * the header instead of each leaving a hole before the next pointer. */
+typedef enum {
+  M_RET,     /* asyncc__ret */
+  M_LOCAL,   /* a local of the body's block or of a single nested block */
+  M_SLOT,    /* union asyncc__vN of locals that never live at once */
+  M_BLOCKS,  /* union asyncc__sN of blocks that never live at once */
+  M_TEMP,    /* asyncc__tN */
+  M_LITERAL, /* asyncc__clN */
+  M_CHILD,   /* asyncc__c */
+  M_CALLEES  /* union asyncc__u of embedded callee frames */
+} member_kind_t;
+
+typedef struct {
+  member_kind_t kind;
+  tr_local_t* local; /* M_LOCAL, M_SLOT (its first local) */
+  tr_block_t* block; /* M_BLOCKS */
+  size_t i;          /* M_TEMP, M_LITERAL */
+  long long align;
+  size_t seq;
+} member_t;
+
+/* union asyncc__v<slot>, at its first local 'l'. */
+static void emit_slot(lower_t* L, tr_buf_t* out, tr_local_t* l,
+                      const char* ind) {
+  tr_buf_printf(out, "%sunion { /* variables that never live at once */\n",
+                ind);
+  const char* in2 = tr_sprintf("%s  ", ind);
+  for (tr_local_t* m = l; m; m = m->next)
+    if (m->promoted && m->slot == l->slot) emit_local(L, out, m, in2);
+  tr_buf_printf(out, "%s} asyncc__v%d;\n", ind, l->slot);
+}
+
+static void emit_block(lower_t* L, tr_buf_t* out, tr_block_t* b,
+                       const char* ind);
+
+/* union asyncc__s<N> of the nested blocks of 'b'. */
+static void emit_blocks(lower_t* L, tr_buf_t* out, tr_block_t* b,
+                        const char* ind) {
+  tr_buf_printf(out, "%sunion { /* blocks that never live at once */\n", ind);
+  const char* in2 = tr_sprintf("%s    ", ind);
+  int i = 0;
+  for (tr_block_t* k = b->kids; k; k = k->next, i++) {
+    tr_buf_printf(out, "%s  struct { /* block at line %u */\n", ind,
+                  tr_tu_line(L->tu, k->scope->start));
+    emit_block(L, out, k, in2);
+    tr_buf_printf(out, "%s  } b%d;\n", ind, i);
+  }
+  tr_buf_printf(out, "%s} asyncc__s%d;\n", ind, b->union_id);
+}
+
+static member_t* block_member_list(lower_t* L, tr_block_t* b, size_t* n);
+static void emit_member(lower_t* L, tr_buf_t* out, const member_t* m,
+                        const char* ind);
+
+/* The members of a nested block, in declaration order. */
 static void emit_block(lower_t* L, tr_buf_t* out, tr_block_t* b,
                        const char* ind) {
-  for (tr_local_t* l = L->fn->locals; l; l = l->next) {
-    if (!l->promoted || l->block != b) continue;
-    if (!l->slot) {
-      emit_local(L, out, l, ind);
-    } else if (slot_first(L->fn, l->slot) == l) {
-      tr_buf_printf(out, "%sunion { /* variables that never live at once */\n",
-                    ind);
-      const char* in2 = tr_sprintf("%s  ", ind);
-      for (tr_local_t* m = l; m; m = m->next)
-        if (m->promoted && m->slot == l->slot) emit_local(L, out, m, in2);
-      tr_buf_printf(out, "%s} asyncc__v%d;\n", ind, l->slot);
-    }
+  size_t n = 0;
+  member_t* ms = block_member_list(L, b, &n);
+  for (size_t i = 0; i < n; i++) emit_member(L, out, &ms[i], ind);
+}
+
+static void layout_member(lower_t* L, layout_t* y, const member_t* m,
+                          const char* all);
+
+static void add_member(member_t** v, size_t* n, size_t* cap, member_t m) {
+  *v = tr_grow(*v, cap, *n + 1, sizeof **v);
+  m.seq = *n;
+  (*v)[(*n)++] = m;
+}
+
+static void block_members(lower_t* L, tr_block_t* b, member_t** v, size_t* n,
+                          size_t* cap) {
+  for (tr_local_t* l = L->fn->locals; l; l = l->next)
+    if (l->promoted && l->block == b &&
+        (!l->slot || slot_first(L->fn, l->slot) == l))
+      add_member(v, n, cap,
+                 (member_t){l->slot ? M_SLOT : M_LOCAL, l, NULL, 0, 0, 0});
+  if (b->nkids == 1)
+    block_members(L, b->kids, v, n, cap);
+  else if (b->nkids > 1)
+    add_member(v, n, cap, (member_t){M_BLOCKS, NULL, b, 0, 0, 0});
+}
+
+/* The members of block 'b' (its own locals, then its nested blocks), in
+ * declaration order. */
+static member_t* block_member_list(lower_t* L, tr_block_t* b, size_t* n) {
+  member_t* v = NULL;
+  size_t cap = 0;
+  *n = 0;
+  block_members(L, b, &v, n, &cap);
+  return v;
+}
+
+static int by_alignment(const void* a, const void* b) {
+  const member_t* x = a;
+  const member_t* y = b;
+  if (x->align != y->align) return x->align > y->align ? -1 : 1;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* The frame's members after its header, in the order it declares them. */
+static member_t* frame_members(lower_t* L, size_t* n) {
+  member_t* v = NULL;
+  size_t cap = 0;
+  *n = 0;
+  if (!L->fn->ret_void)
+    add_member(&v, n, &cap, (member_t){M_RET, NULL, NULL, 0, 0, 0});
+  block_members(L, L->fn->blocks, &v, n, &cap);
+  for (size_t i = 0; i < L->ntemps; i++)
+    if (L->temps[i].crosses)
+      add_member(&v, n, &cap, (member_t){M_TEMP, NULL, NULL, i, 0, 0});
+  for (int i = 0; i < L->nliterals; i++)
+    add_member(&v, n, &cap, (member_t){M_LITERAL, NULL, NULL, (size_t)i, 0, 0});
+  if (L->heap_child)
+    add_member(&v, n, &cap, (member_t){M_CHILD, NULL, NULL, 0, 0, 0});
+  if (L->nembeds)
+    add_member(&v, n, &cap, (member_t){M_CALLEES, NULL, NULL, 0, 0, 0});
+  for (size_t i = 0; i < *n; i++) {
+    layout_t y = {NULL, 0, 1};
+    layout_member(L, &y, &v[i], NULL);
+    v[i].align = y.align;
   }
-  if (b->nkids == 1) {
-    emit_block(L, out, b->kids, ind);
-  } else if (b->nkids > 1) {
-    tr_buf_printf(out, "%sunion { /* blocks that never live at once */\n", ind);
-    const char* in2 = tr_sprintf("%s    ", ind);
-    int i = 0;
-    for (tr_block_t* k = b->kids; k; k = k->next, i++) {
-      tr_buf_printf(out, "%s  struct { /* block at line %u */\n", ind,
-                    tr_tu_line(L->tu, k->scope->start));
-      emit_block(L, out, k, in2);
-      tr_buf_printf(out, "%s  } b%d;\n", ind, i);
+  if (*n > 1) qsort(v, *n, sizeof *v, by_alignment);
+  return v;
+}
+
+static void emit_member(lower_t* L, tr_buf_t* out, const member_t* m,
+                        const char* ind) {
+  switch (m->kind) {
+    case M_RET: {
+      char* d = tr_frame_declarator(L->fn->ret, "asyncc__ret", true, NULL);
+      tr_buf_printf(out, "%s%s;\n", ind, d ? d : "int asyncc__ret");
+      break;
     }
-    tr_buf_printf(out, "%s} asyncc__s%d;\n", ind, b->union_id);
+    case M_LOCAL:
+      emit_local(L, out, m->local, ind);
+      break;
+    case M_SLOT:
+      emit_slot(L, out, m->local, ind);
+      break;
+    case M_BLOCKS:
+      emit_blocks(L, out, m->block, ind);
+      break;
+    case M_TEMP:
+      tr_buf_printf(out, "%s%s;\n", ind, L->temps[m->i].field);
+      break;
+    case M_LITERAL:
+      tr_buf_printf(out, "%s%s;\n", ind, L->literals[m->i].decl);
+      break;
+    case M_CHILD:
+      tr_buf_printf(out, "%sasyncc_frame_t* asyncc__c;\n", ind);
+      break;
+    case M_CALLEES:
+      tr_buf_puts(out,
+                  "  union { /* frames of awaited callees, one at a time */\n");
+      for (int e = 0; e < L->nembeds; e++)
+        tr_buf_printf(out, "    struct asyncc__%s_frame %s;\n",
+                      L->embeds[e]->name, L->embeds[e]->name);
+      tr_buf_puts(out, "  } asyncc__u;\n");
+      break;
   }
 }
 
@@ -1768,23 +1917,9 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
   bool unpack = pack_before(L, fn->def_end);
   if (unpack) tr_buf_puts(out, "#pragma pack(push)\n#pragma pack()\n");
   tr_buf_printf(out, "struct asyncc__%s_frame {\n  asyncc_frame_t hdr;\n", nm);
-  if (!fn->ret_void) {
-    char* d = tr_frame_declarator(fn->ret, "asyncc__ret", true, NULL);
-    tr_buf_printf(out, "  %s;\n", d ? d : "int asyncc__ret");
-  }
-  emit_block(L, out, fn->blocks, "  ");
-  for (size_t i = 0; i < L->ntemps; i++)
-    if (L->temps[i].crosses) tr_buf_printf(out, "  %s;\n", L->temps[i].field);
-  if (L->fields.len) tr_buf_add(out, L->fields.data, L->fields.len);
-  if (L->heap_child) tr_buf_puts(out, "  asyncc_frame_t* asyncc__c;\n");
-  if (L->nembeds) {
-    tr_buf_puts(out,
-                "  union { /* frames of awaited callees, one at a time */\n");
-    for (int e = 0; e < L->nembeds; e++)
-      tr_buf_printf(out, "    struct asyncc__%s_frame %s;\n",
-                    L->embeds[e]->name, L->embeds[e]->name);
-    tr_buf_puts(out, "  } asyncc__u;\n");
-  }
+  size_t nm_ = 0;
+  member_t* ms = frame_members(L, &nm_);
+  for (size_t i = 0; i < nm_; i++) emit_member(L, out, &ms[i], "  ");
   tr_buf_puts(out, "};\n");
   if (unpack) tr_buf_puts(out, "#pragma pack(pop)\n");
 
@@ -1911,11 +2046,6 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
  * libclang's sizes (the frame struct itself is generated text)
  * ================================================================== */
 
-typedef struct {
-  tr_buf_t* out;
-  long long off, align;
-} layout_t;
-
 static void field(layout_t* y, const char* name, const char* type,
                   long long size, long long align, const char* live) {
   if (align < 1) align = 1;
@@ -1944,48 +2074,57 @@ static const char* live_states(lower_t* L, unsigned from, unsigned to) {
 }
 
 /* Lays out the members of block 'b' at 'y', as emit_block declares them. */
+/* A parameter declared as an array or a function is a pointer. */
+static bool decays(const tr_local_t* l) {
+  enum CXTypeKind k = clang_getCanonicalType(l->type).kind;
+  return l->is_param &&
+         (k == CXType_ConstantArray || k == CXType_IncompleteArray ||
+          k == CXType_VariableArray || k == CXType_DependentSizedArray ||
+          k == CXType_FunctionProto || k == CXType_FunctionNoProto);
+}
+
 static void report_local(lower_t* L, layout_t* y, tr_local_t* l,
                          const char* all) {
   long long align;
+  long long size =
+      decays(l) ? (long long)sizeof(void*) : clang_Type_getSizeOf(l->type);
+  long long natural =
+      decays(l) ? (long long)sizeof(void*) : clang_Type_getAlignOf(l->type);
   if (align_spec(L, l, &align)[0] && !align) L->fn->overaligned = true;
-  if (align < clang_Type_getAlignOf(l->type)) align = 0;
+  if (align < natural) align = 0;
   /* names and states are text for --report only */
-  field(y, l->field, y->out ? tr_type_name(l->type) : NULL,
-        clang_Type_getSizeOf(l->type),
-        align ? align : clang_Type_getAlignOf(l->type),
+  field(y, l->field, y->out ? tr_type_name(l->type) : NULL, size,
+        align ? align : natural,
         l->is_param || !y->out ? all
         : l->shareable         ? live_states(L, l->live_from, l->live_to)
                                : live_states(L, l->scope_start, l->scope->end));
 }
 
-static void report_block(lower_t* L, layout_t* y, tr_block_t* b,
-                         const char* all) {
-  for (tr_local_t* l = L->fn->locals; l; l = l->next) {
-    if (!l->promoted || l->block != b) continue;
-    if (!l->slot) {
-      report_local(L, y, l, all);
-      continue;
-    }
-    if (slot_first(L->fn, l->slot) != l) continue;
-    long long size = 0, align = 1;
-    for (tr_local_t* m = l; m; m = m->next) {
-      if (!m->promoted || m->slot != l->slot) continue;
-      layout_t s = {NULL, 0, 1};
-      report_local(L, &s, m, all);
-      if (s.off > size) size = s.off;
-      if (s.align > align) align = s.align;
-    }
-    size = (size + align - 1) / align * align;
-    field(y, tr_sprintf("asyncc__v%d", l->slot), "union of variables", size,
-          align, "shared by the variables below");
-    for (tr_local_t* m = l; m; m = m->next) {
-      if (!m->promoted || m->slot != l->slot) continue;
-      layout_t s = {y->out, y->off - size, 1};
-      report_local(L, &s, m, all);
-    }
+static void report_slot(lower_t* L, layout_t* y, tr_local_t* l,
+                        const char* all) {
+  long long size = 0, align = 1;
+  for (tr_local_t* m = l; m; m = m->next) {
+    if (!m->promoted || m->slot != l->slot) continue;
+    layout_t s = {NULL, 0, 1};
+    report_local(L, &s, m, all);
+    if (s.off > size) size = s.off;
+    if (s.align > align) align = s.align;
   }
-  if (b->nkids == 1) report_block(L, y, b->kids, all);
-  if (b->nkids < 2) return;
+  size = (size + align - 1) / align * align;
+  field(y, tr_sprintf("asyncc__v%d", l->slot), "union of variables", size,
+        align, "shared by the variables below");
+  for (tr_local_t* m = l; m; m = m->next) {
+    if (!m->promoted || m->slot != l->slot) continue;
+    layout_t s = {y->out, y->off - size, 1};
+    report_local(L, &s, m, all);
+  }
+}
+
+static void report_block(lower_t* L, layout_t* y, tr_block_t* b,
+                         const char* all);
+
+static void report_blocks(lower_t* L, layout_t* y, tr_block_t* b,
+                          const char* all) {
   long long size = 0, align = 1;
   for (tr_block_t* k = b->kids; k; k = k->next) {
     layout_t s = {NULL, 0, 1};
@@ -2001,6 +2140,13 @@ static void report_block(lower_t* L, layout_t* y, tr_block_t* b,
     layout_t s = {y->out, y->off - size, 1};
     report_block(L, &s, k, all);
   }
+}
+
+static void report_block(lower_t* L, layout_t* y, tr_block_t* b,
+                         const char* all) {
+  size_t n = 0;
+  member_t* ms = block_member_list(L, b, &n);
+  for (size_t i = 0; i < n; i++) layout_member(L, y, &ms[i], all);
 }
 
 /* sizeof(asyncc_frame_t), from the TU (asyncc/frame.h is in every file
@@ -2033,6 +2179,48 @@ static long long frame_header_size(lower_t* L) {
   return size > 0 ? size : (long long)(sizeof(void*) * 2 + 8);
 }
 
+static void layout_member(lower_t* L, layout_t* y, const member_t* m,
+                          const char* all) {
+  switch (m->kind) {
+    case M_RET:
+      type_field(y, "asyncc__ret", L->fn->ret, "result");
+      break;
+    case M_LOCAL:
+      report_local(L, y, m->local, all);
+      break;
+    case M_SLOT:
+      report_slot(L, y, m->local, all);
+      break;
+    case M_BLOCKS:
+      report_blocks(L, y, m->block, all);
+      break;
+    case M_TEMP:
+      type_field(y, tr_sprintf("asyncc__t%zu", m->i), L->temps[m->i].type,
+                 "temporary across an await");
+      break;
+    case M_LITERAL:
+      type_field(y, tr_sprintf("asyncc__cl%zu", m->i), L->literals[m->i].type,
+                 "compound literal across an await");
+      break;
+    case M_CHILD:
+      field(y, "asyncc__c", "asyncc_frame_t*", (long long)sizeof(void*),
+            (long long)sizeof(void*), "callee frame (heap)");
+      break;
+    case M_CALLEES: {
+      long long sz = 0, al = 1;
+      for (int e = 0; e < L->nembeds; e++) {
+        if (L->embeds[e]->overaligned) L->fn->overaligned = true;
+        if (L->embeds[e]->frame_size > sz) sz = L->embeds[e]->frame_size;
+        if (L->embeds[e]->frame_align > al) al = L->embeds[e]->frame_align;
+      }
+      sz = (sz + al - 1) / al * al;
+      field(y, "asyncc__u", "union of callee frames", sz, al,
+            "callee frames (embedded)");
+      break;
+    }
+  }
+}
+
 static void report(lower_t* L, tr_buf_t* out) {
   tr_fn_t* fn = L->fn;
   layout_t y = {out, 0, 8};
@@ -2046,26 +2234,9 @@ static void report(lower_t* L, tr_buf_t* out) {
   const char* all = out ? live_states(L, 0, ~0u) : NULL;
   field(&y, "hdr", "asyncc_frame_t", frame_header_size(L),
         (long long)sizeof(void*), "all (runtime header)");
-  if (!fn->ret_void) type_field(&y, "asyncc__ret", fn->ret, "result");
-  report_block(L, &y, fn->blocks, all);
-  for (size_t i = 0; i < L->ntemps; i++)
-    if (L->temps[i].crosses)
-      type_field(&y, tr_sprintf("asyncc__t%zu", i), L->temps[i].type,
-                 "temporary across an await");
-  if (L->heap_child)
-    field(&y, "asyncc__c", "asyncc_frame_t*", (long long)sizeof(void*),
-          (long long)sizeof(void*), "callee frame (heap)");
-  if (L->nembeds) {
-    long long sz = 0, al = 1;
-    for (int e = 0; e < L->nembeds; e++) {
-      if (L->embeds[e]->overaligned) fn->overaligned = true;
-      if (L->embeds[e]->frame_size > sz) sz = L->embeds[e]->frame_size;
-      if (L->embeds[e]->frame_align > al) al = L->embeds[e]->frame_align;
-    }
-    sz = (sz + al - 1) / al * al;
-    field(&y, "asyncc__u", "union of callee frames", sz, al,
-          "callee frames (embedded)");
-  }
+  size_t n = 0;
+  member_t* ms = frame_members(L, &n);
+  for (size_t i = 0; i < n; i++) layout_member(L, &y, &ms[i], all);
   long long total = (y.off + y.align - 1) / y.align * y.align;
   fn->frame_size = total;
   fn->frame_align = y.align;
@@ -2086,7 +2257,6 @@ int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out,
   L.indent = "";
   loop_labels = NULL;
   tr_buf_init(&L.dispatch);
-  tr_buf_init(&L.fields);
   tr_buf_init(&L.types);
   tr_frame_hoisted_reset();
   if (fn->body->has_await) {
@@ -2103,7 +2273,6 @@ int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out,
   if (L.errors == 0) emit_function(&L, out);
   if (L.errors == 0 && rep) report(&L, rep);
   tr_buf_free(&L.dispatch);
-  tr_buf_free(&L.fields);
   tr_buf_free(&L.types);
   return L.errors ? -1 : 0;
 }

@@ -9,13 +9,16 @@ it. Both count a function's own frame: the frames of awaited callees that
 asyncc embeds in it (the asyncc__u union) are counted with the callee. The
 smallest frame holds the 24-byte header, the return slot, the parameters
 (_start stores them), the locals live across an await and, when the
-function awaits a function of another translation unit (the runtime's),
-one pointer to that child frame; fields ordered by alignment, the struct
-rounded to 8 bytes. It is written down by hand below, from reading each
+function awaits a function of another translation unit whose frame cannot
+be embedded (the runtime's asyncc_task_join), one pointer to that child
+frame; the runtime's leaves (asyncc/leaves.h: yield, future wait) are
+embedded and so counted with the callee. Fields ordered by alignment, the
+struct rounded to 8 bytes. It is written down by hand below, from reading each
 function.
 
-Frame sizes come from `asyncc --report` (the offset of the asyncc__u union
-when there is one, else the total), checked against
+Frame sizes come from `asyncc --report` (the total less the size of the
+asyncc__u union when there is one: asyncc orders members by alignment, so
+the union need not come last), checked against
 sizeof(struct asyncc__F_frame) minus sizeof its union, compiled from the
 generated C itself; without a report, the sizeof figures are used. Prints
 per-function lines to stderr and,
@@ -38,12 +41,12 @@ MINIMAL = {
     ("await/asyncc.c", "loop"): 56,
     # amain(long n): hdr 24 + n 8 + sum 8 + t0 8 + ret 4 = 52 -> 56.
     ("await/asyncc.c", "amain"): 56,
-    # worker(long n): hdr 24 + n 8 + i 8 + child 8 (asyncc_yield) + ret 4
-    # = 52 -> 56.
-    ("yield/asyncc.c", "worker"): 56,
+    # worker(long n): hdr 24 + n 8 + i 8 + ret 4 = 44 -> 48 (the
+    # asyncc_yield frame is embedded).
+    ("yield/asyncc.c", "worker"): 48,
     # amain(long n): hdr 24 + n 8 + t0 8 + ret 4 = 44 -> 48.
     ("yield/asyncc.c", "amain"): 48,
-    ("yield/asyncc_many.c", "worker"): 56,
+    ("yield/asyncc_many.c", "worker"): 48,
     # run(ntasks, per): hdr 24 + ret 8 + ntasks 8 + per 8 + tasks 8 + t 8
     # + t0 8 + failed 8 + child 8 (asyncc_task_join) + result 4 (its
     # address is passed to the join) = 92 -> 96.
@@ -51,12 +54,12 @@ MINIMAL = {
     # amain(ntasks, total): hdr 24 + ntasks 8 + total 8 + per 8 + ret 4
     # = 52 -> 56.
     ("yield/asyncc_many.c", "amain"): 56,
-    # parked_task(fut, id): hdr 24 + fut 8 + child 8 (asyncc_future_wait)
-    # + id 4 + ret 4.
-    ("park/asyncc.c", "parked_task"): 48,
-    # amain(long n): hdr 24 + n 8 + fut (asyncc_future_t) 32 + child 8
-    # + ret 4 = 76 -> 80; i is not live across an await.
-    ("park/asyncc.c", "amain"): 80,
+    # parked_task(fut, id): hdr 24 + fut 8 + id 4 + ret 4 (the
+    # asyncc_future_wait frame is embedded).
+    ("park/asyncc.c", "parked_task"): 40,
+    # amain(long n): hdr 24 + n 8 + fut (asyncc_future_t) 32 + ret 4
+    # = 68 -> 72; i is not live across an await; the yield is embedded.
+    ("park/asyncc.c", "amain"): 72,
 }
 
 STRUCT_RE = re.compile(r"^struct asyncc__(\w+)_frame \{", re.M)
@@ -98,7 +101,7 @@ def frame_sizes(gen_file, src_dir, root, build, cc):
 
 REPORT_FN_RE = re.compile(r"^async function (\w+) \(")
 REPORT_TOTAL_RE = re.compile(r"^\s+total (\d+) bytes")
-REPORT_UNION_RE = re.compile(r"^\s+(\d+)\s+\d+\s+asyncc__u\s")
+REPORT_UNION_RE = re.compile(r"^\s+\d+\s+(\d+)\s+asyncc__u\s")
 
 
 def report_sizes(asyncc, src_file, root):
@@ -113,19 +116,19 @@ def report_sizes(asyncc, src_file, root):
         return None
     if out.returncode != 0:
         return None
-    sizes, fn, union_at = {}, None, None
+    sizes, fn, union_size = {}, None, 0
     for line in out.stdout.splitlines():
         m = REPORT_FN_RE.match(line)
         if m:
-            fn, union_at = m.group(1), None
+            fn, union_size = m.group(1), 0
             continue
         m = REPORT_UNION_RE.match(line)
         if m and fn:
-            union_at = int(m.group(1))
+            union_size = int(m.group(1))
             continue
         m = REPORT_TOTAL_RE.match(line)
         if m and fn:
-            sizes[fn] = union_at if union_at is not None else int(m.group(1))
+            sizes[fn] = int(m.group(1)) - union_size
             fn = None
     return sizes or None
 

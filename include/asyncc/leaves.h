@@ -96,13 +96,17 @@ ASYNCC_EXTERN void asyncc__asyncc_sleep_init(
 
 /* ---- async int asyncc_future_wait(asyncc_future_t* future) ------------- */
 
+/* 56 bytes: the result shares its slot with the future, which is only
+ * needed until the wait ends. */
 struct asyncc__asyncc_future_wait_frame {
   asyncc_frame_t hdr;
   asyncc_task_t* leaf_task; /* private: its task, while suspended */
-  int asyncc__ret;          /* the future's status, UV_ECANCELED or UV_EINVAL */
-  /* private */
-  asyncc__node_t node; /* in future->waiters while suspended */
-  asyncc_future_t* future;
+  ASYNCC__EXTENSION union {
+    int asyncc__ret; /* the future's status, UV_ECANCELED or UV_EINVAL, once
+                        completed */
+    asyncc_future_t* future; /* private: until then */
+  };
+  asyncc__node_t node; /* private: in future->waiters while suspended */
 };
 ASYNCC_EXTERN void asyncc__asyncc_future_wait_init(
     struct asyncc__asyncc_future_wait_frame* f, asyncc_future_t* future);

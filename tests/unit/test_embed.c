@@ -151,7 +151,7 @@ static void test_embed_layout(void** state) {
   assert_true(sizeof(asyncc_frame_t) <= 3 * sizeof(void*));
   assert_true(sizeof(struct asyncc__asyncc_yield_frame) <= 32);
   assert_true(sizeof(struct asyncc__asyncc_sleep_frame) <= 64);
-  assert_true(sizeof(struct asyncc__asyncc_future_wait_frame) <= 64);
+  assert_true(sizeof(struct asyncc__asyncc_future_wait_frame) <= 56);
   assert_int_equal(offsetof(struct asyncc__asyncc_chan_send_frame, hdr), 0);
   assert_int_equal(offsetof(struct asyncc__asyncc_chan_recv_frame, hdr), 0);
   assert_true(sizeof(struct asyncc__asyncc_chan_send_frame) <= 72);
