@@ -205,6 +205,43 @@ static bool type_is_array(CXType t) {
          t.kind == CXType_VariableArray;
 }
 
+static bool has_const_member(CXType t);
+
+static enum CXVisitorResult const_field(CXCursor c, CXClientData found) {
+  if (has_const_member(clang_getCursorType(c))) {
+    *(bool*)found = true;
+    return CXVisit_Break;
+  }
+  return CXVisit_Continue;
+}
+
+/* Whether 't' (or an element or member of it, at any depth) is const: a
+ * struct with a const member can be initialized but not assigned. */
+static bool has_const_member(CXType t) {
+  t = clang_getCanonicalType(t);
+  while (type_is_array(t)) {
+    if (clang_isConstQualifiedType(t)) return true;
+    t = clang_getCanonicalType(clang_getArrayElementType(t));
+  }
+  if (clang_isConstQualifiedType(t)) return true;
+  bool found = false;
+  if (t.kind == CXType_Record) clang_Type_visitFields(t, const_field, &found);
+  return found;
+}
+
+/* "lhs = val" for an object of type 't' that is stored once per value
+ * (a frame field, a temporary); a struct with a const member is copied in
+ * from a one-element compound literal instead, which C allows. */
+static char* store(CXType t, const char* lhs, const char* val) {
+  CXType u = clang_getCanonicalType(t);
+  if (u.kind == CXType_Record && has_const_member(u)) {
+    char* one = tr_frame_declarator(t, "[1]", false, NULL);
+    if (one)
+      return tr_sprintf("memcpy(&%s, (%s){%s}, sizeof %s)", lhs, one, val, lhs);
+  }
+  return tr_sprintf("%s = %s", lhs, val);
+}
+
 static bool type_is_void(CXType t) {
   return clang_getCanonicalType(t).kind == CXType_Void;
 }
@@ -349,7 +386,7 @@ static void spill(lower_t* L, tr_node_t* n, tr_buf_t* out) {
     return;
   }
   int id = new_temp(L, t, n);
-  gen(L, out, "%s = %s;", temp_ref(id), render_node(L, n));
+  gen(L, out, "%s;", store(t, temp_ref(id), render_node(L, n)));
   tr_edit_replace(L->ed, n->start, n->end, temp_ref(id));
 }
 
@@ -598,7 +635,8 @@ static bool explode_generic(lower_t* L, tr_node_t* n, tr_node_t** k, int nk,
     tr_buf_printf(&in, "\n%s", L->indent);
     explode(L, k[i], &in, false);
     int id = new_temp(L, node_type(k[i]), k[i]);
-    gen(L, &in, "%s = %s;", temp_ref(id), render_node(L, k[i]));
+    gen(L, &in, "%s;",
+        store(node_type(k[i]), temp_ref(id), render_node(L, k[i])));
     L->indent = saved;
     gen(L, out, "if (%s) {%s}", guard.data, in.data);
     tr_edit_replace(L->ed, k[i]->start, k[i]->end, temp_ref(id));
@@ -665,7 +703,8 @@ static void explode(lower_t* L, tr_node_t* n, tr_buf_t* out, bool stable) {
       if (is_void)
         gen(L, &br[b], "%s%s;", discard(k[1 + b]), render_node(L, k[1 + b]));
       else
-        gen(L, &br[b], "%s = %s;", temp_ref(id), render_node(L, k[1 + b]));
+        gen(L, &br[b], "%s;",
+            store(L->temps[id].type, temp_ref(id), render_node(L, k[1 + b])));
     }
     L->indent = saved;
     gen(L, out, "if (%s) {%s} else {%s}", render_node(L, k[0]), br[0].data,
@@ -757,7 +796,8 @@ static void lower_return(lower_t* L, tr_node_t* s) {
   tr_buf_init(&out);
   if (e) explode(L, e, &out, false);
   if (e && !L->fn->ret_void)
-    tr_buf_printf(&out, TR_GEN F "asyncc__ret = %s;", render_node(L, e));
+    tr_buf_printf(&out, TR_GEN "%s;",
+                  store(L->fn->ret, F "asyncc__ret", render_node(L, e)));
   else if (e)
     tr_buf_printf(&out, "%s%s;", discard(e), render_node(L, e));
   tr_buf_puts(&out, TR_GEN " return ASYNCC_DONE;");
@@ -825,14 +865,17 @@ static void lower_var(lower_t* L, tr_node_t* v, tr_buf_t* out, bool for_init,
       const char* why = NULL;
       char* ty = tr_frame_declarator(t, "", false, &why);
       bool braced = tr_node_strip(init)->kind == CXCursor_InitListExpr;
-      stmt = tr_sprintf("memcpy(" F "%s, (%s)%s%s%s, sizeof " F "%s)", l->field,
-                        ty ? ty : "int", braced ? "" : "{", val,
+      /* (void*): elements const through a typedef stay so in the field */
+      stmt = tr_sprintf("memcpy((void*)" F "%s, (%s)%s%s%s, sizeof " F "%s)",
+                        l->field, ty ? ty : "int", braced ? "" : "{", val,
                         braced ? "" : "}", l->field);
     } else if (tr_node_strip(init)->kind == CXCursor_InitListExpr) {
       char* ty = tr_frame_declarator(t, "", true, NULL);
-      stmt = tr_sprintf(F "%s = (%s)%s", l->field, ty ? ty : "int", val);
+      stmt = has_const_member(t)
+                 ? store(t, tr_sprintf(F "%s", l->field), val)
+                 : tr_sprintf(F "%s = (%s)%s", l->field, ty ? ty : "int", val);
     } else {
-      stmt = tr_sprintf(F "%s = %s", l->field, val);
+      stmt = store(t, tr_sprintf(F "%s", l->field), val);
     }
     if (for_init) {
       tr_buf_printf(out, "%s%s", *first ? "" : ", ", stmt);
@@ -1859,7 +1902,9 @@ static void emit_member(lower_t* L, tr_buf_t* out, const member_t* m,
                         const char* ind) {
   switch (m->kind) {
     case M_RET: {
-      char* d = tr_frame_declarator(L->fn->ret, "asyncc__ret", true, NULL);
+      /* unqualified, as C17 reads a function's return type */
+      char* d = tr_frame_declarator(clang_getUnqualifiedType(L->fn->ret),
+                                    "asyncc__ret", true, NULL);
       tr_buf_printf(out, "%s%s;\n", ind, d ? d : "int asyncc__ret");
       break;
     }
@@ -1952,8 +1997,11 @@ static void emit_function(lower_t* L, tr_buf_t* out) {
               clang_getUnqualifiedType(clang_getCanonicalType(at)), lt) &&
           lt.kind >= CXType_FirstBuiltin && lt.kind <= CXType_LastBuiltin)
         cast = tr_frame_declarator(lt, "", true, NULL);
-      tr_buf_printf(out, "  " F "%s = %s%s%s%s;\n", l->field, cast ? "(" : "",
-                    cast ? cast : "", cast ? ")" : "", l->name);
+      if (cast)
+        tr_buf_printf(out, "  " F "%s = (%s)%s;\n", l->field, cast, l->name);
+      else
+        tr_buf_printf(out, "  %s;\n",
+                      store(l->type, tr_sprintf(F "%s", l->field), l->name));
       tr_buf_printf(&names, ", %s", l->name);
     }
   tr_buf_puts(out, "}\n");

@@ -1252,6 +1252,16 @@ static char* print_fitted(tr_node_t* n, unsigned lines) {
         i += kn - 1;
         continue;
       }
+      /* and an asm statement with GNU C's 'asm', which a strict -std
+         lacks; 'asm' followed by a space and one of these is no call */
+      if (strncmp(t + i, "asm ", 4) == 0 &&
+          (t[i + 4] == '(' || strncmp(t + i + 4, "volatile", 8) == 0 ||
+           strncmp(t + i + 4, "goto", 4) == 0 ||
+           strncmp(t + i + 4, "inline", 6) == 0)) {
+        tr_buf_puts(&b, "__asm__");
+        i += 2;
+        continue;
+      }
     }
     if (t[i] == '\n') {
       if (nl < lines) {

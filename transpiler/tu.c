@@ -77,6 +77,10 @@ int tr_tu_parse(tr_tu_t* t, const char* path, const tr_tu_opts_t* o) {
   t->path = path;
   int n = 0;
   const char** args = tr_alloc(sizeof(char*) * ((size_t)o->argc + 16));
+  /* C whatever the file's name: libclang would take 'prog' for a
+     precompiled AST and 'prog.cpp' for C++ */
+  args[n++] = "-x";
+  args[n++] = "c";
   args[n++] = "-DASYNCC_TRANSPILING=1";
   if (o->include_dir) {
     args[n++] = "-I";
