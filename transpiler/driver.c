@@ -176,6 +176,36 @@ static char* expanded_code(tr_tu_t* tu, tr_node_t* root, const names_t* macros,
 }
 
 /* Async functions named (called) anywhere under 'n'. */
+/* A struct, union or enum defined in the declaration specifiers of an
+ * async function ('async struct R { int a; } f(void)') would go with the
+ * rewritten declaration: its definition is kept, as a declaration of its
+ * own, ahead of what replaces the function. */
+static void keep_specifier_tags(const tr_tu_t* tu, tr_node_t* root,
+                                tr_buf_t* out) {
+  unsigned name_at;
+  if (!tr_tu_offset(tu, clang_getCursorLocation(root->cur), &name_at) ||
+      name_at <= root->start || name_at > tu->len)
+    return;
+  const char* t = tu->text;
+  for (unsigned i = root->start; i < name_at; i++) {
+    if (t[i] != '{') continue;
+    unsigned depth = 0, j = i;
+    for (; j < name_at; j++) {
+      if (t[j] == '{') depth++;
+      if (t[j] == '}' && --depth == 0) break;
+    }
+    if (j >= name_at) return;
+    unsigned kw = i; /* back to the struct/union/enum keyword */
+    while (kw > root->start && !(strncmp(t + kw, "struct", 6) == 0 ||
+                                 strncmp(t + kw, "union", 5) == 0 ||
+                                 strncmp(t + kw, "enum", 4) == 0))
+      kw--;
+    tr_buf_add(out, t + kw, j + 1 - kw);
+    tr_buf_puts(out, ";\n");
+    i = j;
+  }
+}
+
 static void add_callee_protos(tr_node_t* n, tr_fn_t* self, tr_buf_t* out) {
   if (n->kind == CXCursor_DeclRefExpr && n->callee && n->callee != self &&
       !n->callee->protos_emitted) {
@@ -436,6 +466,7 @@ static int run(const tr_options_t* o) {
   for (tr_top_t* t = prog.tops; t; t = t->next) {
     tr_buf_t text;
     tr_buf_init(&text);
+    if (t->fn) keep_specifier_tags(&tu, t->root, &text);
     if (t->proto) {
       /* the user's prototype, in the generated functions' terms */
       if (!t->fn->protos_emitted) tr_buf_puts(&text, tr_lower_protos(t->fn));
@@ -447,10 +478,10 @@ static int run(const tr_options_t* o) {
       continue;
     }
     if (t->fn && t->fn->pulled) { /* lowered early, for a caller */
-      tr_edit_replace(&ed, t->root->start, t->root->end,
-                      t->fn->expanded
-                          ? expanded_code(&tu, t->root, &macros, t->fn->pulled)
-                          : t->fn->pulled);
+      tr_buf_puts(&text, t->fn->expanded ? expanded_code(&tu, t->root, &macros,
+                                                         t->fn->pulled)
+                                         : t->fn->pulled);
+      tr_edit_replace(&ed, t->root->start, t->root->end, tr_buf_take(&text));
       continue;
     }
     if (t->fn)
