@@ -141,6 +141,7 @@ typedef struct {
   tr_fn_t** fns_tail;
   size_t nfns;
   tr_top_t* tops;            /* rewritten definitions, in source order */
+  tr_top_t** tops_tail;      /* appends in constant time (large files) */
   struct tr_macro_s* macros; /* expansions of other macros in the file */
   size_t nmacros, macros_cap;
   char** hoisted; /* file-scope names given to body-declared types */

@@ -714,9 +714,8 @@ static tr_top_t* add_top(tr_prog_t* p, tr_node_t* root, tr_fn_t* fn) {
   t->root = root;
   t->fn = fn;
   t->end = root->end;
-  tr_top_t** tail = &p->tops;
-  while (*tail) tail = &(*tail)->next;
-  *tail = t;
+  *p->tops_tail = t;
+  p->tops_tail = &t->next;
   return t;
 }
 
@@ -1031,6 +1030,7 @@ int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu) {
   memset(fn_index, 0, sizeof fn_index);
   memset(kw_def, 0, sizeof kw_def);
   p->fns_tail = &p->fns;
+  p->tops_tail = &p->tops;
   p->first_pack = -2;
   memo_count = 0;
   p->tu = tu;
