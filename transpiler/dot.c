@@ -111,16 +111,23 @@ static set_t* label_set(dot_t* d, tr_node_t* label_stmt) {
   return NULL;
 }
 
+/* Whether label statement 'ref', found from a goto, is 'label' of the
+ * tree. By place: libclang gives the found cursor the goto's enclosing
+ * declaration, where the tree's cursor has the label's own. */
+static bool same_label(CXCursor label, CXCursor ref) {
+  return clang_getCursorKind(ref) == CXCursor_LabelStmt &&
+         clang_equalLocations(clang_getCursorLocation(label),
+                              clang_getCursorLocation(ref));
+}
+
 static tr_node_t* goto_target(dot_t* d, tr_node_t* g) {
   CXCursor ref = clang_getCursorReferenced(g->cur);
   for (int i = 0; i < d->nlabels; i++)
-    if (clang_equalCursors(d->label_nodes[i]->cur, ref))
-      return d->label_nodes[i];
+    if (same_label(d->label_nodes[i]->cur, ref)) return d->label_nodes[i];
   for (unsigned i = 0; i < g->nkids; i++) {
     CXCursor r = clang_getCursorReferenced(g->kids[i]->cur);
     for (int k = 0; k < d->nlabels; k++)
-      if (clang_equalCursors(d->label_nodes[k]->cur, r))
-        return d->label_nodes[k];
+      if (same_label(d->label_nodes[k]->cur, r)) return d->label_nodes[k];
   }
   return NULL;
 }
