@@ -131,11 +131,6 @@ typedef struct {
   size_t bottom; /* open_stack's height when this build began */
 } build_t;
 
-static int loc_offset(CXSourceLocation l, CXFile* f, unsigned* off) {
-  clang_getFileLocation(l, f, NULL, NULL, off);
-  return *f != NULL;
-}
-
 /* A location is "spelled" when the text at its file location is the
  * token itself: not part of a macro body (macro arguments are). */
 static bool loc_is_spelled(CXSourceLocation l) {
@@ -179,6 +174,30 @@ static bool is_spelled(tr_prog_t* p, CXSourceLocation l, CXFile f,
   unsigned so;
   clang_getSpellingLocation(l, &sf, NULL, NULL, &so);
   return sf && clang_File_isEqual(f, sf) && off == so;
+}
+
+/* Where a node's end lies in the main file, if it does. */
+typedef struct {
+  CXSourceLocation loc;
+  unsigned off; /* byte offset in the main file */
+  bool in_file; /* in the main file ('off' is valid) */
+  bool spelled; /* is_spelled() there */
+} loc_info_t;
+
+/* Node ends repeat: a node and its first operand begin at one location,
+ * an implicit conversion and its operand share both ends; on the bench
+ * file half of the 300,000 ends are repeats, met within a few nodes. A
+ * macro argument's location costs libclang a search of its location
+ * table, so the answers for recent locations are kept (direct-mapped). */
+static loc_info_t loc_cache[1024];
+
+static loc_info_t loc_info(tr_prog_t* p, CXSourceLocation l) {
+  loc_info_t* e = &loc_cache[(l.int_data * 2654435761u) >> 22];
+  if (e->loc.ptr_data[0] && clang_equalLocations(e->loc, l)) return *e;
+  e->loc = l;
+  e->in_file = tr_tu_offset(p->tu, l, &e->off) != 0;
+  e->spelled = e->in_file && is_spelled(p, l, p->tu->file, e->off);
+  return *e;
 }
 
 /* The byte just past the ')' closing the macro invocation that starts at
@@ -281,18 +300,16 @@ static tr_node_t* new_node(tr_prog_t* p, CXCursor c, tr_node_t* parent) {
   n->kind = clang_getCursorKind(c);
   n->parent = parent;
   CXSourceRange r = clang_getCursorExtent(c);
-  CXSourceLocation rb = clang_getRangeStart(r), re = clang_getRangeEnd(r);
-  CXFile fb, fe;
-  unsigned ob = 0, oe = 0;
-  if (loc_offset(rb, &fb, &ob) && loc_offset(re, &fe, &oe) &&
-      clang_File_isEqual(fb, p->tu->file) &&
-      clang_File_isEqual(fe, p->tu->file)) {
-    unsigned e = oe < ob ? ob : oe; /* nested macro ends; markers fix theirs */
+  loc_info_t b = loc_info(p, clang_getRangeStart(r));
+  loc_info_t f = loc_info(p, clang_getRangeEnd(r));
+  if (b.in_file && f.in_file) {
+    /* nested macro ends; markers fix theirs */
+    unsigned e = f.off < b.off ? b.off : f.off;
     n->in_file = true;
-    n->start = ob;
+    n->start = b.off;
     n->end = e;
-    n->spelled = is_spelled(p, rb, fb, ob);
-    if (!is_spelled(p, re, fe, oe)) {
+    n->spelled = b.spelled;
+    if (!f.spelled) {
       /* ends inside a macro expanded within another macro's argument
          (NULL in await(f(NULL))): libclang's end is the inner macro's
          start; the node ends where that invocation ends */
@@ -1073,6 +1090,7 @@ int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu) {
   memset(memo, 0, sizeof memo); /* cursors of a previous TU are stale */
   memset(fn_index, 0, sizeof fn_index);
   memset(kw_def, 0, sizeof kw_def);
+  memset(loc_cache, 0, sizeof loc_cache); /* a previous TU's locations */
   p->fns_tail = &p->fns;
   p->tops_tail = &p->tops;
   p->first_pack = -2;
