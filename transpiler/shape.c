@@ -232,12 +232,22 @@ static unsigned invocation_end(const tr_tu_t* tu, unsigned start,
   return 0;
 }
 
-static bool is_marker_call(tr_node_t* n, const char* marker) {
-  if (n->kind != CXCursor_CallExpr) return false;
-  CXString s = clang_getCursorSpelling(n->cur);
-  bool r = strcmp(clang_getCString(s), marker) == 0;
+/* Which keyword's marker the call 'c' is, if any. */
+static tr_marker_t marker_of(CXCursor c) {
+  static const char* const names[] = {NULL, "asyncc__await_marker",
+                                      "asyncc__run_marker",
+                                      "asyncc__spawn_marker"};
+  CXString s = clang_getCursorSpelling(c);
+  const char* nm = clang_getCString(s);
+  tr_marker_t m = TR_NOT_MARKER;
+  for (int k = TR_AWAIT_MARKER; k <= TR_SPAWN_MARKER && !m; k++)
+    if (strcmp(nm, names[k]) == 0) m = (tr_marker_t)k;
   clang_disposeString(s);
-  return r;
+  return m;
+}
+
+static bool is_marker_call(tr_node_t* n, tr_marker_t marker) {
+  return n->kind == CXCursor_CallExpr && n->marker == marker;
 }
 
 /* await(e) expands to ( asyncc__await_marker(), (e) ): a ParenExpr whose
@@ -260,16 +270,16 @@ static void classify_marker(const tr_tu_t* tu, tr_node_t* n) {
   tr_node_t* comma = n->kids[0];
   if (!is_comma(comma)) return;
   const char* word;
-  if (is_marker_call(comma->kids[0], "asyncc__await_marker")) {
+  if (is_marker_call(comma->kids[0], TR_AWAIT_MARKER)) {
     n->is_await = true;
     n->call = tr_node_strip(comma->kids[1]);
     word = "await";
-  } else if (is_marker_call(comma->kids[0], "asyncc__run_marker")) {
+  } else if (is_marker_call(comma->kids[0], TR_RUN_MARKER)) {
     n->is_run = true;
     n->call = tr_node_strip(comma->kids[1]);
     word = "asyncc_run";
   } else if (is_comma(comma->kids[0]) &&
-             is_marker_call(comma->kids[0]->kids[0], "asyncc__spawn_marker")) {
+             is_marker_call(comma->kids[0]->kids[0], TR_SPAWN_MARKER)) {
     /* (asyncc__spawn_marker(), (void)(call), (asyncc_task_t*)0) */
     n->is_spawn = true;
     n->call = strip_void_cast(comma->kids[0]->kids[1]);
@@ -399,7 +409,10 @@ static enum CXChildVisitResult visit_kid(CXCursor c, CXCursor parent,
   tr_node_t* k = new_node(b->p, c, open_stack[open_top - 1].node);
   push_kid(k);
   open_node(c, k);
-  return CXChildVisit_Recurse;
+  /* a keyword's marker call only says which keyword it is: its callee (a
+     reference and a conversion, two of every await's nodes) is not built */
+  if (k->kind == CXCursor_CallExpr) k->marker = marker_of(c);
+  return k->marker ? CXChildVisit_Continue : CXChildVisit_Recurse;
 }
 
 static tr_node_t* build(tr_prog_t* p, CXCursor c, tr_node_t* parent) {
@@ -1024,14 +1037,9 @@ static bool is_keyword(CXCursor c) {
   return ours;
 }
 
-/* Records the invocation range of expansion 'c' for span_of(), or widens
- * the one it lies in (a macro in another's argument). */
-static void add_span(tr_prog_t* p, CXCursor c) {
-  CXSourceRange r = clang_getCursorExtent(c);
-  unsigned s, e;
-  if (!tr_tu_offset(p->tu, clang_getRangeStart(r), &s) ||
-      !tr_tu_offset(p->tu, clang_getRangeEnd(r), &e))
-    return;
+/* Records the invocation range [s, e] of expansion 'c' for span_of(), or
+ * widens the one it lies in (a macro in another's argument). */
+static void add_span(tr_prog_t* p, CXCursor c, unsigned s, unsigned e) {
   tr_span_t* last = p->nspans ? &p->spans[p->nspans - 1] : NULL;
   if (last && s <= last->end) {
     if (s < last->start) p->spans_unsorted = true;
@@ -1051,7 +1059,13 @@ static enum CXChildVisitResult visit_macro(CXCursor c, CXCursor parent,
   tr_prog_t* p = data;
   if (clang_getCursorKind(c) != CXCursor_MacroExpansion)
     return CXChildVisit_Continue;
-  add_span(p, c);
+  CXSourceRange r = clang_getCursorExtent(c);
+  unsigned s, e;
+  /* most expansions are in headers: nothing of theirs is recorded */
+  if (!tr_tu_offset(p->tu, clang_getRangeStart(r), &s))
+    return CXChildVisit_Continue;
+  bool in_file = tr_tu_offset(p->tu, clang_getRangeEnd(r), &e);
+  if (in_file) add_span(p, c, s, e);
   char* name = tr_cursor_name(c);
   if (strcmp(name, "await") == 0) {
     unsigned off;
@@ -1069,11 +1083,7 @@ static enum CXChildVisitResult visit_macro(CXCursor c, CXCursor parent,
   if (strcmp(name, "await") == 0 || strcmp(name, "asyncc_run") == 0 ||
       strcmp(name, "async") == 0 || strcmp(name, "asyncc_spawn") == 0)
     return CXChildVisit_Continue;
-  CXSourceRange r = clang_getCursorExtent(c);
-  unsigned s, e;
-  if (!tr_tu_offset(p->tu, clang_getRangeStart(r), &s) ||
-      !tr_tu_offset(p->tu, clang_getRangeEnd(r), &e))
-    return CXChildVisit_Continue;
+  if (!in_file) return CXChildVisit_Continue;
   p->macros =
       tr_grow(p->macros, &p->macros_cap, p->nmacros + 1, sizeof(tr_macro_t));
   p->macros[p->nmacros].start = s;
