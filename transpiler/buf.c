@@ -77,28 +77,17 @@ static void put_ll(tr_buf_t* b, long long v) {
   put_ull(b, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v);
 }
 
-/* Whether 'f' uses only %s, %d, %u, %zu, %lld and %%: no flags, widths or
- * precisions. */
-static bool is_plain_format(const char* f) {
-  for (; (f = strchr(f, '%')) != NULL; f += 2) {
-    if (strncmp(f + 1, "zu", 2) == 0)
-      f += 1;
-    else if (strncmp(f + 1, "lld", 3) == 0)
-      f += 2;
-    else if (f[1] == '\0' || !strchr("sdu%", f[1]))
-      return false;
-  }
-  return true;
-}
-
-/* Formats a plain format (see above) without stdio: vsnprintf costs about
- * a thousand instructions a call, and lowering a large file makes a
- * hundred thousand calls. */
-static void plain_printf(tr_buf_t* b, const char* f, va_list ap) {
+/* Formats 'f' without stdio when it uses only %s, %d, %u, %zu, %lld and
+ * %% (no flags, widths or precisions): vsnprintf costs about a thousand
+ * instructions a call, and lowering a large file makes a hundred
+ * thousand calls. At any other directive it takes back what it appended
+ * and returns false. */
+static bool plain_printf(tr_buf_t* b, const char* f, va_list ap) {
+  size_t len0 = b->len;
   for (;;) {
     const char* pc = strchr(f, '%');
     tr_buf_add(b, f, pc ? (size_t)(pc - f) : strlen(f));
-    if (!pc) return;
+    if (!pc) return true;
     f = pc + 1;
     if (*f == 's') {
       const char* s = va_arg(ap, const char*);
@@ -107,14 +96,18 @@ static void plain_printf(tr_buf_t* b, const char* f, va_list ap) {
       put_ll(b, va_arg(ap, int));
     } else if (*f == 'u') {
       put_ull(b, va_arg(ap, unsigned));
-    } else if (*f == 'z') {
+    } else if (f[0] == 'z' && f[1] == 'u') {
       put_ull(b, va_arg(ap, size_t));
       f++;
-    } else if (*f == 'l') {
+    } else if (f[0] == 'l' && f[1] == 'l' && f[2] == 'd') {
       put_ll(b, va_arg(ap, long long));
       f += 2;
-    } else {
+    } else if (*f == '%') {
       tr_buf_putc(b, '%');
+    } else {
+      b->len = len0;
+      b->data[len0] = '\0';
+      return false;
     }
     f++;
   }
@@ -124,11 +117,11 @@ void tr_buf_vprintf(tr_buf_t* b, const char* fmt, va_list ap) {
   /* Format straight into the spare room; only text that does not fit is
      formatted a second time (lowering prints most of the output). */
   reserve(b, 64);
-  if (is_plain_format(fmt)) {
-    plain_printf(b, fmt, ap);
-    return;
-  }
   va_list ap2;
+  va_copy(ap2, ap);
+  bool plain = plain_printf(b, fmt, ap2);
+  va_end(ap2);
+  if (plain) return;
   va_copy(ap2, ap);
   size_t room = b->cap - b->len;
   int n = vsnprintf(b->data + b->len, room, fmt, ap2);

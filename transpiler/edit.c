@@ -29,12 +29,13 @@ static int by_position(const void* a, const void* b) {
   return x->seq > y->seq ? -1 : 1;                       /* later first */
 }
 
-/* TR_LINE(line of 'off') */
-static void marker(tr_sink_t put, void* arg, const tr_tu_t* tu, unsigned off) {
+/* TR_LINE(line of 'off'); '*hint' as for tr_tu_line_near(). */
+static void marker(tr_sink_t put, void* arg, const tr_tu_t* tu, unsigned off,
+                   unsigned* hint) {
   char m[16];
   size_t i = sizeof m;
   m[--i] = '\002';
-  unsigned v = tr_tu_line(tu, off);
+  unsigned v = tr_tu_line_near(tu, off, hint);
   do {
     m[--i] = (char)('0' + v % 10);
     v /= 10;
@@ -50,15 +51,15 @@ void tr_edit_render_to(tr_edits_t* e, unsigned start, unsigned end,
   for (size_t i = 0; i < e->n; i++)
     if (e->v[i].start >= start && e->v[i].end <= end) in[n++] = &e->v[i];
   qsort(in, n, sizeof *in, by_position);
-  unsigned pos = start;
-  marker(put, arg, e->tu, pos);
+  unsigned pos = start, line = 0;
+  marker(put, arg, e->tu, pos, &line);
   for (size_t i = 0; i < n; i++) {
     tr_edit_t* x = in[i];
     if (x->start < pos) continue; /* nested in an edit already applied */
     put(arg, e->tu->text + pos, x->start - pos);
     put(arg, x->text, strlen(x->text));
     pos = x->end;
-    marker(put, arg, e->tu, pos);
+    marker(put, arg, e->tu, pos, &line);
   }
   put(arg, e->tu->text + pos, end - pos);
   free(in);

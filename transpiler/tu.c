@@ -161,6 +161,16 @@ unsigned tr_tu_line(const tr_tu_t* t, unsigned off) {
   return lo + 1;
 }
 
+unsigned tr_tu_line_near(const tr_tu_t* t, unsigned off, unsigned* hint) {
+  unsigned i = *hint;
+  if (i >= 1 && i <= t->nlines && t->line_start[i - 1] <= off) {
+    for (int steps = 0; steps < 8 && i < t->nlines; steps++, i++)
+      if (t->line_start[i] > off) return *hint = i;
+    if (i == t->nlines) return *hint = i;
+  }
+  return *hint = tr_tu_line(t, off);
+}
+
 /* Whether line 'i' (0-based) is a "#line" or "# <digits>" directive. */
 static int is_line_directive(const tr_tu_t* t, unsigned i) {
   const char* p = t->text + t->line_start[i];

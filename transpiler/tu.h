@@ -45,6 +45,9 @@ void tr_tu_dispose(tr_tu_t* t);
 int tr_tu_offset(const tr_tu_t* t, CXSourceLocation loc, unsigned* off);
 /* 1-based line number of byte offset 'off'. */
 unsigned tr_tu_line(const tr_tu_t* t, unsigned off);
+/* The same for offsets met in increasing order: '*hint' holds the last
+ * answer (0 at first), from which the next is a few lines on. */
+unsigned tr_tu_line_near(const tr_tu_t* t, unsigned off, unsigned* hint);
 /* Where the user's own #line directives move the presumed position: one
  * entry per directive, from physical line 'from' on the presumed line is
  * line + (physical - from) in 'file' (the main file's path if NULL). */
