@@ -298,37 +298,87 @@ static void classify_marker(const tr_tu_t* tu, tr_node_t* n) {
   if (end) n->end = end;
 }
 
-/* The children of the nodes being built, innermost last: each node's are
- * copied to an array of their exact number when the node is complete. */
-static tr_node_t** kid_stack;
+/* Where one end of a node's extent lies, as libclang gives it. */
+typedef struct {
+  unsigned off; /* byte offset in the main file */
+  bool in_file; /* in the main file ('off' is valid) */
+  bool spelled; /* is_spelled() there */
+} end_t;
+
+/* The children of the nodes being built, innermost last, with the ends of
+ * their extents: each node's are copied to an array of their exact number
+ * when the node is complete. */
+static struct {
+  tr_node_t* node;
+  end_t b, e;
+} * kid_stack;
 static size_t kid_top, kid_cap;
 
-/* A node for cursor 'c' with its range; its children come later. */
-static tr_node_t* new_node(tr_prog_t* p, CXCursor c, tr_node_t* parent) {
+static end_t end_at(tr_prog_t* p, CXSourceLocation l) {
+  loc_info_t i = loc_info(p, l);
+  return (end_t){i.off, i.in_file, i.spelled};
+}
+
+static void cursor_ends(tr_prog_t* p, CXCursor c, end_t* b, end_t* e) {
+  CXSourceRange r = clang_getCursorExtent(c);
+  *b = end_at(p, clang_getRangeStart(r));
+  *e = end_at(p, clang_getRangeEnd(r));
+}
+
+/* Gives 'n' its range from the ends of its extent. */
+static void set_range(tr_prog_t* p, tr_node_t* n, end_t b, end_t f) {
+  if (!b.in_file || !f.in_file) return;
+  /* nested macro ends; markers fix theirs */
+  unsigned e = f.off < b.off ? b.off : f.off;
+  n->in_file = true;
+  n->start = b.off;
+  n->end = e;
+  n->spelled = b.spelled;
+  if (!f.spelled) {
+    /* ends inside a macro expanded within another macro's argument
+       (NULL in await(f(NULL))): libclang's end is the inner macro's
+       start; the node ends where that invocation ends */
+    for (size_t i = 0; i < p->nmacros; i++)
+      if (p->macros[i].start == e && p->macros[i].end > n->end)
+        n->end = p->macros[i].end;
+  }
+}
+
+/* The operators whose extent runs from their first operand's start to
+ * their last operand's end (clang's BinaryOperator and ConditionalOperator
+ * ranges), by their number of operands: their ends are taken from the
+ * operands once those are built, sparing a clang_getCursorExtent (which
+ * lexes the last token again) for a seventh of a large file's nodes. */
+static unsigned operands_spanning(enum CXCursorKind k) {
+  if (k == CXCursor_BinaryOperator || k == CXCursor_CompoundAssignOperator)
+    return 2;
+  return k == CXCursor_ConditionalOperator ? 3 : 0;
+}
+
+/* A node for cursor 'c'; its range and children come later. */
+static tr_node_t* new_node(CXCursor c, tr_node_t* parent) {
   tr_node_t* n = tr_alloc(sizeof *n);
   n->cur = c;
   n->kind = clang_getCursorKind(c);
   n->parent = parent;
-  CXSourceRange r = clang_getCursorExtent(c);
-  loc_info_t b = loc_info(p, clang_getRangeStart(r));
-  loc_info_t f = loc_info(p, clang_getRangeEnd(r));
-  if (b.in_file && f.in_file) {
-    /* nested macro ends; markers fix theirs */
-    unsigned e = f.off < b.off ? b.off : f.off;
-    n->in_file = true;
-    n->start = b.off;
-    n->end = e;
-    n->spelled = b.spelled;
-    if (!f.spelled) {
-      /* ends inside a macro expanded within another macro's argument
-         (NULL in await(f(NULL))): libclang's end is the inner macro's
-         start; the node ends where that invocation ends */
-      for (size_t i = 0; i < p->nmacros; i++)
-        if (p->macros[i].start == e && p->macros[i].end > n->end)
-          n->end = p->macros[i].end;
-    }
-  }
   return n;
+}
+
+/* The range of 'n', an operator of operands_spanning(), whose children
+ * are the kid stack's entries from 'base' up, and the ends of its own
+ * entry, just below them (for its parent, if an operator too). Operands
+ * in an unexpected number: libclang's extent. */
+static void set_operator_range(tr_prog_t* p, tr_node_t* n, size_t base) {
+  end_t b, e;
+  if (kid_top - base == operands_spanning(n->kind)) {
+    b = kid_stack[base].b;
+    e = kid_stack[kid_top - 1].e;
+  } else {
+    cursor_ends(p, n->cur, &b, &e);
+  }
+  set_range(p, n, b, e);
+  kid_stack[base - 1].b = b;
+  kid_stack[base - 1].e = e;
 }
 
 /* Completes 'n' once all its children are built: they are the nodes on
@@ -337,7 +387,8 @@ static void finish_node(tr_prog_t* p, tr_node_t* n, size_t base) {
   n->nkids = (unsigned)(kid_top - base);
   if (n->nkids) {
     n->kids = tr_alloc(n->nkids * sizeof *n->kids);
-    memcpy(n->kids, kid_stack + base, n->nkids * sizeof *n->kids);
+    for (unsigned i = 0; i < n->nkids; i++)
+      n->kids[i] = kid_stack[base + i].node;
   }
   kid_top = base;
   classify_marker(p->tu, n);
@@ -365,12 +416,14 @@ static void finish_node(tr_prog_t* p, tr_node_t* n, size_t base) {
   }
 }
 
-static void push_kid(tr_node_t* k) {
+static void push_kid(tr_node_t* k, end_t b, end_t e) {
   if (kid_top == kid_cap) {
     kid_cap = kid_cap ? kid_cap * 2 : 256;
     kid_stack = tr_xrealloc(kid_stack, kid_cap * sizeof *kid_stack);
   }
-  kid_stack[kid_top++] = k;
+  kid_stack[kid_top].node = k;
+  kid_stack[kid_top].b = b;
+  kid_stack[kid_top++].e = e;
 }
 
 /* The nodes whose children are still coming, innermost last. A tree is
@@ -395,9 +448,13 @@ static void open_node(CXCursor c, tr_node_t* n) {
   open_stack[open_top++].base = kid_top;
 }
 
-static void close_node(tr_prog_t* p) {
+static void close_node(tr_prog_t* p, size_t bottom) {
   open_top--;
-  finish_node(p, open_stack[open_top].node, open_stack[open_top].base);
+  tr_node_t* n = open_stack[open_top].node;
+  size_t base = open_stack[open_top].base;
+  if (open_top > bottom && operands_spanning(n->kind))
+    set_operator_range(p, n, base); /* a root has its range already */
+  finish_node(p, n, base);
 }
 
 static enum CXChildVisitResult visit_kid(CXCursor c, CXCursor parent,
@@ -405,9 +462,14 @@ static enum CXChildVisitResult visit_kid(CXCursor c, CXCursor parent,
   build_t* b = data;
   while (open_top > b->bottom + 1 &&
          !clang_equalCursors(open_stack[open_top - 1].cur, parent))
-    close_node(b->p);
-  tr_node_t* k = new_node(b->p, c, open_stack[open_top - 1].node);
-  push_kid(k);
+    close_node(b->p, b->bottom);
+  tr_node_t* k = new_node(c, open_stack[open_top - 1].node);
+  end_t kb = {0, false, false}, ke = kb;
+  if (!operands_spanning(k->kind)) {
+    cursor_ends(b->p, c, &kb, &ke);
+    set_range(b->p, k, kb, ke);
+  }
+  push_kid(k, kb, ke);
   open_node(c, k);
   /* a keyword's marker call only says which keyword it is: its callee (a
      reference and a conversion, two of every await's nodes) is not built */
@@ -416,11 +478,14 @@ static enum CXChildVisitResult visit_kid(CXCursor c, CXCursor parent,
 }
 
 static tr_node_t* build(tr_prog_t* p, CXCursor c, tr_node_t* parent) {
-  tr_node_t* n = new_node(p, c, parent);
+  tr_node_t* n = new_node(c, parent);
+  end_t nb, ne;
+  cursor_ends(p, c, &nb, &ne);
+  set_range(p, n, nb, ne);
   build_t b = {p, open_top};
   open_node(c, n);
   clang_visitChildren(c, visit_kid, &b);
-  while (open_top > b.bottom) close_node(p);
+  while (open_top > b.bottom) close_node(p, b.bottom);
   return n;
 }
 
