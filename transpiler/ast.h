@@ -99,10 +99,12 @@ struct tr_fn_s {
   CXCursor def;  /* the definition in the main file, or null */
   char* name;
   bool is_static;
-  bool defined_here; /* defined in the main file (and lowered) */
-  bool ok;           /* no errors: lowered */
-  bool expanded;     /* printed with its macros expanded (shape.c) */
-  bool used;         /* awaited, run or spawned somewhere in the file */
+  bool defined_here;    /* defined in the main file (and lowered) */
+  bool ok;              /* no errors: lowered */
+  bool expanded;        /* printed with its macros expanded (shape.c) */
+  bool wants_expansion; /* a macro in its body hides code that lowering
+                           rewrites (tr_shape_plan_expansion) */
+  bool used;            /* awaited, run or spawned somewhere in the file */
   /* Lowering a callee defined after a caller that awaits it, before that
      caller, so that the caller can embed its frame (driver.c): */
   size_t code_at; /* where the lowered text's code follows its frame part */
@@ -185,7 +187,12 @@ typedef struct tr_macro_s {
 } tr_macro_t;
 
 /* shape.c */
-int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu);
+/* Called on each async definition as soon as its tree is built and
+ * checked, for the passes that walk the tree: they run while it is in the
+ * cache. On a large file a separate walk of all the trees costs more in
+ * cache misses than in work. */
+typedef void (*tr_fn_built_t)(tr_prog_t* p, tr_fn_t* fn);
+int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu, tr_fn_built_t built);
 tr_fn_t* tr_shape_async_fn(tr_prog_t* p, CXCursor decl);
 /* The macro whose expansion wholly contains [start, end), or NULL: such
  * code comes from the macro's body and cannot be rewritten as text. */
@@ -201,6 +208,8 @@ bool tr_node_is_stmt_kind(const tr_node_t* n);
  * when nothing needs expanding; reports an error for a macro that does not
  * expand to a single expression or statement. */
 char* tr_shape_expand_macros(tr_prog_t* p, size_t* len);
+/* Decides fn->wants_expansion (after tr_live_compute(fn)). */
+void tr_shape_plan_expansion(tr_prog_t* p, tr_fn_t* fn);
 
 /* live.c: decides which locals live in the frame. */
 void tr_live_compute(tr_fn_t* fn);

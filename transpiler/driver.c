@@ -374,6 +374,20 @@ static int write_depfile(const tr_options_t* o, tr_tu_t* tu) {
   return tr_outfile_close(&out, true);
 }
 
+/* The analyses of an async definition, run as soon as COLLECT has its
+ * tree (see tr_shape_collect): which locals live in the frame, then
+ * whether its macros must be expanded, which depends on that. After the
+ * parse of the expanded text, only the first. */
+static void analyse_fn(tr_prog_t* p, tr_fn_t* fn) {
+  tr_live_compute(fn);
+  tr_shape_plan_expansion(p, fn);
+}
+
+static void compute_live(tr_prog_t* p, tr_fn_t* fn) {
+  (void)p;
+  tr_live_compute(fn);
+}
+
 static int run(const tr_options_t* o) {
   names_t was_expanded = {NULL, 0, 0}, macros = {NULL, 0, 0};
   struct stat st;
@@ -419,10 +433,8 @@ static int run(const tr_options_t* o) {
   if (tr_diag_errors()) goto teardown;
 
   tr_prog_t prog;
-  tr_shape_collect(&prog, &tu);
+  tr_shape_collect(&prog, &tu, analyse_fn);
   if (tr_diag_errors()) goto teardown;
-  for (tr_fn_t* fn = prog.fns; fn; fn = fn->next)
-    if (fn->defined_here) tr_live_compute(fn);
   size_t elen = 0;
   char* expanded = tr_shape_expand_macros(&prog, &elen);
   if (tr_diag_errors()) goto teardown;
@@ -444,12 +456,10 @@ static int run(const tr_options_t* o) {
     if (tr_tu_parse(&tu, o->input, &to) != 0) goto teardown;
     status = 1;
     if (tr_diag_forward(tu.tu)) goto teardown;
-    tr_shape_collect(&prog, &tu);
+    tr_shape_collect(&prog, &tu, compute_live);
     if (tr_diag_errors()) goto teardown;
-    for (tr_fn_t* fn = prog.fns; fn; fn = fn->next) {
-      if (fn->defined_here) tr_live_compute(fn);
+    for (tr_fn_t* fn = prog.fns; fn; fn = fn->next)
       fn->expanded = has_name(&was_expanded, fn->name);
-    }
     clang_visitChildren(clang_getTranslationUnitCursor(tu.tu), note_macro_def,
                         &macros);
     qsort(macros.names, macros.n, sizeof(char*), cmp_name);

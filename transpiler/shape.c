@@ -819,6 +819,7 @@ static void check_vm_typedefs(check_t* k, tr_node_t* n) {
 
 typedef struct {
   tr_prog_t* p;
+  tr_fn_built_t built; /* tr_shape_collect's hook, or NULL */
   int errors;
   unsigned main_end; /* end of the last main-file declaration seen */
   struct {
@@ -960,6 +961,7 @@ static void do_function(top_t* t, CXCursor c) {
     settle_unevaluated(fn->body);
     if (k.errors) fn->ok = false;
     add_top(p, root, fn);
+    if (t->built) t->built(p, fn);
   } else {
     check_node(&k, root, 0);
     if (subtree_has_run(root)) add_top(p, root, NULL);
@@ -1160,7 +1162,7 @@ static enum CXChildVisitResult visit_macro(CXCursor c, CXCursor parent,
   return CXChildVisit_Continue;
 }
 
-int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu) {
+int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu, tr_fn_built_t built) {
   memset(p, 0, sizeof *p);
   memset(memo, 0, sizeof memo); /* cursors of a previous TU are stale */
   memset(fn_index, 0, sizeof fn_index);
@@ -1172,7 +1174,7 @@ int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu) {
   memo_count = 0;
   p->tu = tu;
   clang_visitChildren(clang_getTranslationUnitCursor(tu->tu), visit_macro, p);
-  top_t t = {p, 0, 0, NULL, 0, 0, NULL, 0, 0};
+  top_t t = {p, built, 0, 0, NULL, 0, 0, NULL, 0, 0};
   clang_visitChildren(clang_getTranslationUnitCursor(tu->tu), visit_top, &t);
   free(kid_stack);
   kid_stack = NULL;
@@ -1478,17 +1480,20 @@ static void put_expanded(tr_prog_t* p, tr_node_t* root, unsigned lines,
   tr_buf_free(&d);
 }
 
+void tr_shape_plan_expansion(tr_prog_t* p, tr_fn_t* fn) {
+  expand_t x = {p, NULL, 0, 0};
+  find_macro_uses(&x, fn->body);
+  want_func_macros(&x, fn->body);
+  fn->wants_expansion = x.n != 0;
+}
+
 char* tr_shape_expand_macros(tr_prog_t* p, size_t* len) {
   tr_buf_t b;
   tr_buf_init(&b);
   unsigned pos = 0;
   bool any = false;
   for (tr_top_t* t = p->tops; t; t = t->next) {
-    if (!t->fn || !t->fn->body) continue;
-    expand_t x = {p, NULL, 0, 0};
-    find_macro_uses(&x, t->fn->body);
-    want_func_macros(&x, t->fn->body);
-    if (x.n == 0) continue;
+    if (!t->fn || !t->fn->body || !t->fn->wants_expansion) continue;
     any = true;
     t->fn->expanded = true;
     unsigned lines = 0;
