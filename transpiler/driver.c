@@ -58,11 +58,12 @@ static const char* find_include_dir(void) {
 static enum CXChildVisitResult find_feature_macro(CXCursor c, CXCursor parent,
                                                   CXClientData data) {
   (void)parent;
+  if (clang_getCursorKind(c) != CXCursor_MacroDefinition)
+    return CXChildVisit_Continue;
   CXFile file;
   clang_getFileLocation(clang_getCursorLocation(c), &file, NULL, NULL, NULL);
   /* a -D (no file) may be asyncc's own; the prologue's guard sees -Ds */
-  if (clang_getCursorKind(c) != CXCursor_MacroDefinition || !file ||
-      clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
+  if (!file || clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
     return CXChildVisit_Continue;
   CXString s = clang_getCursorSpelling(c);
   const char* nm = clang_getCString(s);

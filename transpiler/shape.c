@@ -1036,6 +1036,9 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent,
                                          CXClientData data) {
   (void)parent;
   top_t* t = data;
+  /* the macro definitions and expansions of every header: nothing here */
+  if (clang_isPreprocessing(clang_getCursorKind(c)))
+    return CXChildVisit_Continue;
   CXFile f;
   unsigned off;
   clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(c)), &f, NULL,
