@@ -37,9 +37,29 @@ static struct {
 } hoisted[256];
 static int nhoisted;
 
-void tr_frame_hoisted_reset(void) { nhoisted = 0; }
+/* leaf()'s answers for the types it was last asked about: a function's
+ * frame, prototypes and temporaries name the same few types again and
+ * again, and each spelling costs libclang a printing of the type. They
+ * depend on the hoisted names, so they are forgotten when those change. */
+static struct {
+  CXType type;
+  bool drop_const;
+  const char* text; /* arena; NULL: unused slot */
+} leaves[16];
+static unsigned next_leaf;
+
+static void forget_leaves(void) {
+  memset(leaves, 0, sizeof leaves);
+  next_leaf = 0;
+}
+
+void tr_frame_hoisted_reset(void) {
+  nhoisted = 0;
+  forget_leaves();
+}
 
 void tr_frame_hoisted_add(CXCursor decl, const char* name) {
+  forget_leaves();
   if (nhoisted < 256) {
     hoisted[nhoisted].decl = decl;
     hoisted[nhoisted++].name = name;
@@ -60,7 +80,7 @@ const char* tr_frame_hoisted_name(CXCursor decl) {
 
 /* Spelling of a leaf type (builtin, typedef, tag) with its qualifiers;
  * 'drop_const' removes a top-level const. */
-static char* leaf(CXType t, bool drop_const, const char** why) {
+static char* spell_leaf(CXType t, bool drop_const, const char** why) {
   CXType u = clang_getUnqualifiedType(t);
   char* base = tr_type_name(u);
   CXCursor d = clang_getTypeDeclaration(u);
@@ -89,6 +109,21 @@ static char* leaf(CXType t, bool drop_const, const char** why) {
     base = tr_type_name(u);
   }
   return tr_sprintf("%s%s", quals(t, drop_const), base);
+}
+
+static char* leaf(CXType t, bool drop_const, const char** why) {
+  for (unsigned i = 0; i < 16 && leaves[i].text; i++)
+    if (leaves[i].drop_const == drop_const &&
+        clang_equalTypes(leaves[i].type, t))
+      return tr_strdup(leaves[i].text);
+  char* s = spell_leaf(t, drop_const, why);
+  if (s) {
+    unsigned k = next_leaf++ % 16;
+    leaves[k].type = t;
+    leaves[k].drop_const = drop_const;
+    leaves[k].text = tr_strdup(s);
+  }
+  return s;
 }
 
 /* A typeof type: libclang spells it as written, 'typeof (x)', which names
