@@ -186,7 +186,7 @@ typedef struct {
 
 /* Node ends repeat: a node and its first operand begin at one location,
  * an implicit conversion and its operand share both ends; on the bench
- * file half of the 300,000 ends are repeats, met within a few nodes. A
+ * file over a third of the ends are repeats, met within a few nodes. A
  * macro argument's location costs libclang a search of its location
  * table, so the answers for recent locations are kept (direct-mapped). */
 static loc_info_t loc_cache[1024];
@@ -428,9 +428,8 @@ static void push_kid(tr_node_t* k, end_t b, end_t e) {
 
 /* The nodes whose children are still coming, innermost last. A tree is
  * built in one clang_visitChildren that recurses (a call per node set up
- * a cursor visitor per node, a tenth of the time on a large file), which
- * names each cursor's parent: a node is complete when a later cursor's
- * parent is one of its ancestors. */
+ * a cursor visitor for each), which names each cursor's parent: a node
+ * is complete when a later cursor's parent is one of its ancestors. */
 static struct {
   CXCursor cur;
   tr_node_t* node;
