@@ -127,12 +127,14 @@ KEYWORDS = {"sizeof", "_Alignof", "__alignof__", "if", "while", "for", "switch",
 TYPE_LIKE = re.compile(r"^(?:.*_t|void|char|short|int|long|signed|unsigned|float|double|_Bool|const|volatile)$")
 
 
-def convert(text, rng, yield_prob, arg_yield_prob=0.0, async_name=ASYNC_FN.match):
+def convert(text, rng, yield_prob, arg_yield_prob=0.0, cond_yield_prob=0.0, async_name=ASYNC_FN.match):
     """The async reading of a Csmith program (a pure text transform; the
     result also builds plainly against tests/sync/asyncc.h). Returns
     (text, counts). yield_prob: an await(asyncc_yield()); after each
     statement boundary of an async body; arg_yield_prob: each argument of a
-    call in an async body becomes (await(asyncc_yield()), arg)."""
+    call in an async body becomes (await(asyncc_yield()), arg);
+    cond_yield_prob: the same around if/while/switch conditions, the
+    condition and increment of a for, and return values."""
     def is_async(name):
         return bool(name) and bool(async_name(name))
 
@@ -170,7 +172,7 @@ def convert(text, rng, yield_prob, arg_yield_prob=0.0, async_name=ASYNC_FN.match
     # first (the innermost first), then statements, then openers (the
     # outermost first)
     ins = []
-    counts = {"async": 0, "await": 0, "run": 0, "yield": 0, "argyield": 0}
+    counts = {"async": 0, "await": 0, "run": 0, "yield": 0, "argyield": 0, "condyield": 0}
 
     def add(off, s):
         ins.append((off, 1, len(ins), s))
@@ -251,6 +253,35 @@ def convert(text, rng, yield_prob, arg_yield_prob=0.0, async_name=ASYNC_FN.match
             else:
                 wrap(j, close, "asyncc_run(", ")")
                 counts["run"] += 1
+        if cond_yield_prob > 0 and is_async(cur_fn) and paren == 0:
+            # conditions, for clauses and return values:
+            # (await(asyncc_yield()), e)
+            spans = []
+            if s in ("if", "while", "switch") and tk(j + 1) == "(":
+                spans.append((j + 2, match[j + 1] - 1))
+            elif s == "for" and tk(j + 1) == "(":
+                k, first, clause = j + 2, j + 2, 0
+                while k <= match[j + 1]:
+                    t = tk(k)
+                    if t == ";" or k == match[j + 1]:
+                        if clause > 0:
+                            spans.append((first, k - 1))
+                        clause += 1
+                        first = k + 1
+                        k += 1
+                    elif t in ("(", "[", "{"):
+                        k = match[k] + 1
+                    else:
+                        k += 1
+            elif s == "return":
+                k = j + 1
+                while tk(k) != ";":
+                    k = match[k] + 1 if tk(k) in ("(", "[", "{") else k + 1
+                spans.append((j + 1, k - 1))
+            for a0, a1 in spans:
+                if a1 >= a0 and rng.random() < cond_yield_prob:
+                    wrap(a0, a1, "(await(asyncc_yield()), ", ")")
+                    counts["condyield"] += 1
         if (s == "(" and arg_yield_prob > 0 and is_async(cur_fn) and toks[sig[j - 1]][0] == "id"
                 and tk(j - 1) not in KEYWORDS and not TYPE_LIKE.match(tk(j - 1))
                 and tk(j - 2) not in ("struct", "union", "enum")):
@@ -317,6 +348,8 @@ class Checker:
             parts.append("--yield-prob=%g" % a.yield_prob)
         if a.arg_yield_prob != DEFAULT_ARG_YIELD:
             parts.append("--arg-yield-prob=%g" % a.arg_yield_prob)
+        if a.cond_yield_prob != DEFAULT_COND_YIELD:
+            parts.append("--cond-yield-prob=%g" % a.cond_yield_prob)
         if a.csmith_args != DEFAULT_CSMITH_ARGS:
             parts.append("--csmith-args=%s" % shlex.quote(a.csmith_args))
         if a.math_macros:
@@ -351,7 +384,7 @@ class Checker:
                 orig = f.read()
             rng = random.Random("csmith-law-%d" % seed)
             try:
-                prog, counts = convert(orig, rng, a.yield_prob, a.arg_yield_prob)
+                prog, counts = convert(orig, rng, a.yield_prob, a.arg_yield_prob, a.cond_yield_prob)
             except ValueError as e:
                 return "skip", "conversion failed", "seed %d: conversion failed: %s" % (seed, e)
             with open(os.path.join(d, "prog.c"), "w") as f:
@@ -480,6 +513,7 @@ def indent(text):
 
 DEFAULT_YIELD = 0.15
 DEFAULT_ARG_YIELD = 0.05
+DEFAULT_COND_YIELD = 0.1
 
 
 def main():
@@ -501,6 +535,10 @@ def main():
                     help="probability that an argument of a call in an async body becomes "
                          "(await(asyncc_yield()), arg): awaits deep inside expressions, under && || ?: "
                          "(default %g; 0 disables)" % DEFAULT_ARG_YIELD)
+    ap.add_argument("--cond-yield-prob", type=float, default=DEFAULT_COND_YIELD,
+                    help="probability of the same around each if/while/switch condition, for "
+                         "condition and increment, and return value (default %g; 0 disables)"
+                         % DEFAULT_COND_YIELD)
     ap.add_argument("--asan", action="store_true",
                     help="build the async side with -fsanitize=address,undefined against the "
                          "runtime of an ASan build (--asan-runtime-lib)")
@@ -539,7 +577,7 @@ def main():
     if a.convert_only:
         with open(a.convert_only) as f:
             text, _ = convert(f.read(), random.Random("csmith-law-%d" % a.convert_seed), a.yield_prob,
-                              a.arg_yield_prob)
+                              a.arg_yield_prob, a.cond_yield_prob)
         sys.stdout.write(text)
         return 0
     if not a.seeds:
@@ -550,8 +588,8 @@ def main():
         ap.error(str(e))
     if a.jobs < 1:
         ap.error("--jobs must be at least 1")
-    if not (0 <= a.yield_prob <= 1 and 0 <= a.arg_yield_prob <= 1):
-        ap.error("--yield-prob and --arg-yield-prob must be within [0, 1]")
+    if not all(0 <= x <= 1 for x in (a.yield_prob, a.arg_yield_prob, a.cond_yield_prob)):
+        ap.error("--yield-prob, --arg-yield-prob and --cond-yield-prob must be within [0, 1]")
     if shutil.which(a.csmith) is None:
         ap.error("csmith not found (apt-get install csmith libcsmith-dev, or --csmith)")
     if not os.path.exists(os.path.join(a.csmith_include, "csmith.h")):
