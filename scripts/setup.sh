@@ -17,6 +17,8 @@ packages=(
   python3           # test helpers
   git               # the tests build from a clone
   clang             # clang++ -std=c++20: the benchmarks' C++20 coroutine peer
+  csmith            # random C programs for the law fuzzer (law.csmith)
+  libcsmith-dev     # csmith.h, which its programs include
 )
 
 missing=()
