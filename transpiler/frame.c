@@ -146,6 +146,21 @@ static CXType desugar(CXType t) {
   return is_typeof(t) || t.kind == CXType_Auto ? clang_getCanonicalType(t) : t;
 }
 
+/* A typedef (or an elaborated name of one) of an array whose elements
+ * are const: 'typedef const int CIA[2]'. */
+static bool hides_const_elements(CXType t) {
+  if (t.kind != CXType_Typedef && t.kind != CXType_Elaborated) return false;
+  CXType c = clang_getCanonicalType(t);
+  if (c.kind != CXType_ConstantArray && c.kind != CXType_IncompleteArray)
+    return false;
+  /* the const may sit on the array type or on its element */
+  while (c.kind == CXType_ConstantArray || c.kind == CXType_IncompleteArray) {
+    if (clang_isConstQualifiedType(c)) return true;
+    c = clang_getArrayElementType(c);
+  }
+  return clang_isConstQualifiedType(c);
+}
+
 static char* decl(CXType t, const char* inner, bool drop_const,
                   const char** why) {
   t = desugar(t);
@@ -201,11 +216,23 @@ static char* decl(CXType t, const char* inner, bool drop_const,
       return tr_sprintf("%s_Atomic(%s)%s%s", q, v, inner[0] ? " " : "", inner);
     }
     default: {
+      if (drop_const && hides_const_elements(t)) {
+        /* spelled out, the elements lose their const like any other */
+        const char* w = NULL;
+        char* d = decl(clang_getCanonicalType(t), inner, true, &w);
+        if (d) return d;
+      }
       char* l = leaf(t, drop_const, why);
       if (!l) return NULL;
       return inner[0] ? tr_sprintf("%s %s", l, inner) : l;
     }
   }
+}
+
+bool tr_frame_keeps_const(CXType t) {
+  const char* w = NULL;
+  return hides_const_elements(t) &&
+         !decl(clang_getCanonicalType(t), "x", true, &w);
 }
 
 char* tr_frame_declarator(CXType t, const char* name, bool storage,

@@ -21,6 +21,11 @@
 char* tr_frame_declarator(CXType t, const char* name, bool storage,
                           const char** why);
 /* The same for a parameter: arrays and functions become pointers. */
+/* Whether a frame field of type 't' keeps const elements that a storage
+ * declarator cannot drop (a typedef of an array of an unnamed const
+ * struct): it is then filled through a cast. */
+bool tr_frame_keeps_const(CXType t);
+
 char* tr_frame_param_declarator(CXType t, const char* name, bool storage,
                                 const char** why);
 /* Block-scope types of the function being lowered that were moved to file

@@ -865,8 +865,11 @@ static void lower_var(lower_t* L, tr_node_t* v, tr_buf_t* out, bool for_init,
       const char* why = NULL;
       char* ty = tr_frame_declarator(t, "", false, &why);
       bool braced = tr_node_strip(init)->kind == CXCursor_InitListExpr;
-      /* (void*): elements const through a typedef stay so in the field */
-      stmt = tr_sprintf("memcpy((void*)" F "%s, (%s)%s%s%s, sizeof " F "%s)",
+      /* where the field's elements stay const (elements of an unnamed
+         type), the store goes through an integer, which -Wcast-qual
+         accepts */
+      stmt = tr_sprintf("memcpy(%s" F "%s, (%s)%s%s%s, sizeof " F "%s)",
+                        tr_frame_keeps_const(t) ? "(void*)(uintptr_t)" : "",
                         l->field, ty ? ty : "int", braced ? "" : "{", val,
                         braced ? "" : "}", l->field);
     } else if (tr_node_strip(init)->kind == CXCursor_InitListExpr) {
