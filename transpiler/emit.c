@@ -3,7 +3,10 @@
  * Each output line gets a tag: the source line of the first source text
  * on it, or none for purely generated lines. Before a tagged line whose
  * number the compiler would get wrong, a #line directive resyncs it.
- * Generated lines are left untagged, so a run of them costs no directives.
+ * A run of generated lines written to a file is located in that file (one
+ * directive naming the output and its own line, as bison does), so that a
+ * debugger or a warning never places generated code on a user's line;
+ * on standard output they are left untagged.
  *
  * The rendered text streams through: the driver renders the file piece by
  * piece into tr_emit_put(), which keeps only the line being assembled and
@@ -69,8 +72,11 @@ static void put_directive(tr_emitter_t* em, unsigned line, size_t file) {
   tr_buf_t* out = &em->out;
   tr_buf_add(out, "#line ", 6);
   tr_buf_putu(out, line);
+  em->out_line++;
   if (file == 0) {
     tr_buf_add(out, em->quoted.data, em->quoted.len);
+  } else if (file == TR_EMIT_OUTPUT) {
+    tr_buf_add(out, em->gen.data, em->gen.len);
   } else {
     tr_buf_putc(out, ' ');
     put_path(out, em->map[file - 1].file);
@@ -126,6 +132,12 @@ static void emit_line(tr_emitter_t* em, const char* p, const char* e, bool nl) {
         em->presumed = line;
         em->pfile = file;
       }
+    } else if (em->lines && em->gen.len && !only_space &&
+               em->pfile != TR_EMIT_OUTPUT) {
+      /* the directive is line out_line + 1 of the output, this one + 2 */
+      put_directive(em, em->out_line + 2, TR_EMIT_OUTPUT);
+      em->presumed = em->out_line + 1; /* out_line counts the directive */
+      em->pfile = TR_EMIT_OUTPUT;
     }
     for (const char* q = p; q < e;) {
       const char* m = memchr(q, '\001', (size_t)(e - q));
@@ -134,7 +146,10 @@ static void emit_line(tr_emitter_t* em, const char* p, const char* e, bool nl) {
       unsigned ignored;
       q = read_marker(m, &ignored);
     }
-    if (nl) tr_buf_putc(out, '\n');
+    if (nl) {
+      tr_buf_putc(out, '\n');
+      em->out_line++;
+    }
     em->presumed++;
     if (tag && em->nmap && is_user_directive(em, tag)) em->presumed = 0;
   }
@@ -157,6 +172,8 @@ static void start(tr_emitter_t* em, const char* path, bool lines) {
   tr_buf_putc(&em->quoted, ' ');
   put_path(&em->quoted, path);
   tr_buf_putc(&em->quoted, '\n');
+  tr_buf_init(&em->gen);
+  em->out_line = 0;
 }
 
 void tr_emit_set_map(tr_emitter_t* em, const tr_line_map_t* map, size_t n) {
@@ -192,6 +209,7 @@ static void finish(tr_emitter_t* em) {
   flush(em);
   tr_buf_free(&em->line);
   tr_buf_free(&em->quoted);
+  tr_buf_free(&em->gen);
 }
 
 void tr_emit_lines(const char* text, const char* path, bool lines,
@@ -276,9 +294,18 @@ int tr_emit_open(tr_emitter_t* em, const char* out_path, const char* path,
   if (tr_outfile_open(&em->file, out_path) != 0) {
     tr_buf_free(&em->line);
     tr_buf_free(&em->quoted);
+    tr_buf_free(&em->gen);
     return -1;
   }
   em->f = em->file.f;
+  if (lines && em->f != stdout) {
+    /* the compiler starts in the output itself, at its line 1 */
+    tr_buf_putc(&em->gen, ' ');
+    put_path(&em->gen, out_path);
+    tr_buf_putc(&em->gen, '\n');
+    em->pfile = TR_EMIT_OUTPUT;
+    em->presumed = 1;
+  }
   return 0;
 }
 

@@ -37,17 +37,22 @@ int tr_outfile_close(tr_outfile_t* o, bool ok);
 
 /* The same conversion streamed into a file, a few pages at a time: open,
  * put the marked text in pieces of any size, close. */
+#define TR_EMIT_OUTPUT ((size_t)-1)
+
 typedef struct {
   FILE* f;
   tr_outfile_t file;
   tr_buf_t out;    /* output not yet written */
   tr_buf_t line;   /* the line being assembled */
   tr_buf_t quoted; /* " \"path\"\n", the end of a #line */
+  tr_buf_t gen;    /* the same for the output file itself, or empty */
   bool lines;
   unsigned src, presumed;
+  unsigned out_line;        /* lines written so far */
   const tr_line_map_t* map; /* the user's #line directives, by line */
   size_t nmap;
-  size_t pfile; /* the presumed file: 0 the input, k map[k - 1].file */
+  size_t pfile; /* the presumed file: 0 the input, k map[k - 1].file,
+                   TR_EMIT_OUTPUT the output itself */
   int err;
 } tr_emitter_t;
 
