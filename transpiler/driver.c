@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -169,14 +170,45 @@ static char* suspend_macros(const names_t* names, char* text) {
 
 /* The lowered 'code' of expanded function 'root', between the suspension
  * and the restoration of the macros whose names are left in it. */
-static char* expanded_code(tr_tu_t* tu, tr_node_t* root, const names_t* macros,
-                           char* code) {
-  names_t left = {NULL, 0, 0};
-  macro_names_in(tu, root, macros, &left);
-  return suspend_macros(&left, code);
+/* Whether [start, end) holds a comment that GCC reads as a fall-through
+ * marker ('fall through', 'falls thru', 'FALLTHROUGH', ...). */
+static bool has_fallthrough_comment(const tr_tu_t* tu, unsigned start,
+                                    unsigned end) {
+  const char* t = tu->text;
+  for (unsigned i = start; i + 1 < end; i++) {
+    if (t[i] != '/' || (t[i + 1] != '*' && t[i + 1] != '/')) continue;
+    unsigned e = i + 2;
+    while (e < end &&
+           !(t[i + 1] == '*' ? t[e] == '*' && t[e + 1] == '/' : t[e] == '\n'))
+      e++;
+    for (unsigned k = i + 2; k + 4 <= e; k++) {
+      if (strncasecmp(t + k, "fall", 4) != 0) continue;
+      unsigned j = k + 4;
+      if (j < e && (t[j] == 's' || t[j] == 'S')) j++;
+      if (j < e && (t[j] == ' ' || t[j] == '-')) j++;
+      if (j + 3 <= e && strncasecmp(t + j, "thr", 3) == 0) return true;
+    }
+    i = e;
+  }
+  return false;
 }
 
-/* Async functions named (called) anywhere under 'n'. */
+static char* expanded_code(tr_tu_t* tu, tr_node_t* root, const names_t* macros,
+                           char* code, bool falls) {
+  names_t left = {NULL, 0, 0};
+  macro_names_in(tu, root, macros, &left);
+  code = suspend_macros(&left, code);
+  /* The printed function has lost its comments, and with them the
+     fall-through markers GCC's -Wimplicit-fallthrough honours. */
+  if (falls)
+    code = tr_sprintf(
+        "#pragma GCC diagnostic push\n"
+        "#pragma GCC diagnostic ignored \"-Wimplicit-fallthrough\"\n"
+        "%s\n#pragma GCC diagnostic pop\n",
+        code);
+  return code;
+}
+
 /* A struct, union or enum defined in the declaration specifiers of an
  * async function ('async struct R { int a; } f(void)') would go with the
  * rewritten declaration: its definition is kept, as a declaration of its
@@ -207,6 +239,7 @@ static void keep_specifier_tags(const tr_tu_t* tu, tr_node_t* root,
   }
 }
 
+/* Async functions named (called) anywhere under 'n'. */
 static void add_callee_protos(tr_node_t* n, tr_fn_t* self, tr_buf_t* out) {
   if (n->kind == CXCursor_DeclRefExpr && n->callee && n->callee != self &&
       !n->callee->protos_emitted) {
@@ -391,6 +424,8 @@ static void compute_live(tr_prog_t* p, tr_fn_t* fn) {
 
 static int run(const tr_options_t* o) {
   names_t was_expanded = {NULL, 0, 0}, macros = {NULL, 0, 0};
+  names_t falls = {NULL, 0, 0}; /* expanded functions with fall-through
+                                   comments */
   struct stat st;
   if (stat(o->input, &st) != 0 || !file_exists(o->input)) {
     fprintf(stderr, "asyncc: error: cannot open '%s': %s\n", o->input,
@@ -445,8 +480,15 @@ static int run(const tr_options_t* o) {
         was_expanded.names = tr_grow(was_expanded.names, &was_expanded.cap,
                                      was_expanded.n + 1, sizeof(char*));
         was_expanded.names[was_expanded.n++] = fn->name;
+        /* the printed text will have lost its comments */
+        if (has_fallthrough_comment(&tu, fn->def_start, fn->def_end)) {
+          falls.names =
+              tr_grow(falls.names, &falls.cap, falls.n + 1, sizeof(char*));
+          falls.names[falls.n++] = fn->name;
+        }
       }
     qsort(was_expanded.names, was_expanded.n, sizeof(char*), cmp_name);
+    qsort(falls.names, falls.n, sizeof(char*), cmp_name);
     /* Parse again with the macros that hide awaits expanded: line
        numbers are kept, so diagnostics and #line still fit the source. */
     if (getenv("ASYNCC_DEBUG_EXPAND")) fputs(expanded, stderr);
@@ -489,9 +531,11 @@ static int run(const tr_options_t* o) {
       continue;
     }
     if (t->fn && t->fn->pulled) { /* lowered early, for a caller */
-      tr_buf_puts(&text, t->fn->expanded ? expanded_code(&tu, t->root, &macros,
-                                                         t->fn->pulled)
-                                         : t->fn->pulled);
+      tr_buf_puts(&text,
+                  t->fn->expanded
+                      ? expanded_code(&tu, t->root, &macros, t->fn->pulled,
+                                      has_name(&falls, t->fn->name))
+                      : t->fn->pulled);
       tr_edit_replace(&ed, t->root->start, t->root->end, tr_buf_take(&text));
       continue;
     }
@@ -512,7 +556,8 @@ static int run(const tr_options_t* o) {
       t->fn->protos_emitted = true;
       t->fn->frame_emitted = true;
       if (t->fn->expanded) {
-        char* code = expanded_code(&tu, t->root, &macros, tr_buf_take(&text));
+        char* code = expanded_code(&tu, t->root, &macros, tr_buf_take(&text),
+                                   has_name(&falls, t->fn->name));
         tr_buf_init(&text);
         tr_buf_puts(&text, code);
       }
