@@ -9,7 +9,8 @@
 # and adds that generated C to <target>'s sources. asyncc gets the target's
 # include directories and compile definitions (read at generation time
 # through generator expressions, so properties set after this call still
-# count), and the rule re-runs when <file>, a header it includes (from the
+# count), the -D/-U/-I/-isystem/-std= options among its compile options
+# and in CMAKE_C_FLAGS (joined or as two words), and the rule re-runs when <file>, a header it includes (from the
 # depfile asyncc writes with -MF) or the asyncc executable changes.
 #
 # The transpiler is the imported executable asyncc::asyncc (from
@@ -21,19 +22,33 @@
 
 cmake_minimum_required(VERSION 3.20)
 
-# Appends to list <out> the -D/-U options found in the compiler flags
-# string <flags>, only for configuration <config> when it is not empty.
+# Appends to list <out> the options of the compiler flags string <flags>
+# that change what asyncc's parse sees: -D/-U, -I/-isystem/-include and
+# -std=, joined ('-DX', '-Idir') or as two words ('-D X', '-I dir'); only
+# for configuration <config> when it is not empty.
 function(_asyncc_flag_defs flags out config)
   separate_arguments(_args UNIX_COMMAND "${flags}")
   set(_list ${${out}})
+  set(_pending "")
   foreach(_a IN LISTS _args)
-    if(_a MATCHES "^-[DU].")
-      if(config)
-        list(APPEND _list "$<$<CONFIG:${config}>:${_a}>")
-      else()
-        list(APPEND _list "${_a}")
-      endif()
+    if(_pending)
+      set(_opt "${_pending};${_a}")
+      set(_pending "")
+    elseif(_a MATCHES "^-(D|U|I|isystem|include)$")
+      set(_pending "${_a}")
+      continue()
+    elseif(_a MATCHES "^-([DUI].|isystem.|std=)")
+      set(_opt "${_a}")
+    else()
+      continue()
     endif()
+    foreach(_o IN LISTS _opt)
+      if(config)
+        list(APPEND _list "$<$<CONFIG:${config}>:${_o}>")
+      else()
+        list(APPEND _list "${_o}")
+      endif()
+    endforeach()
   endforeach()
   set(${out} "${_list}" PARENT_SCOPE)
 endfunction()
@@ -57,10 +72,14 @@ function(asyncc_target_sources target)
   set(_incs "$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>")
   set(_defs "$<TARGET_PROPERTY:${target},COMPILE_DEFINITIONS>")
   set(_extra "$<TARGET_PROPERTY:${target},ASYNCC_CLANG_ARGS>")
+  # add_compile_options() and target_compile_options(): the joined forms
+  # that change the parse (others, such as -O2 or -W..., do not, and a
+  # compiler-specific -f option could stop libclang).
+  set(_opts "$<FILTER:$<TARGET_PROPERTY:${target},COMPILE_OPTIONS>,INCLUDE,^-([DUI].|isystem.|std=)>")
   set(_inc_args "$<$<BOOL:${_incs}>:-I$<JOIN:${_incs},;-I>>")
   set(_def_args "$<$<BOOL:${_defs}>:-D$<JOIN:${_defs},;-D>>")
-  # -D/-U from CMAKE_C_FLAGS and the configuration's flags (NDEBUG in
-  # Release): macros such as assert() must expand as they will compile.
+  # -D/-U/-I... from CMAKE_C_FLAGS and the configuration's flags (NDEBUG
+  # in Release): macros such as assert() must expand as they will compile.
   set(_flag_defs "")
   _asyncc_flag_defs("${CMAKE_C_FLAGS}" _flag_defs "")
   if(CMAKE_CONFIGURATION_TYPES)
@@ -89,7 +108,8 @@ function(asyncc_target_sources target)
     add_custom_command(
       OUTPUT "${_out}"
       COMMAND asyncc::asyncc "${_in}" -o "${_out}" -MF "${_out}.d"
-              -- "${_inc_args}" "${_def_args}" ${_flag_defs} "${_extra}"
+              -- "${_inc_args}" "${_def_args}" ${_flag_defs} "${_opts}"
+                 "${_extra}"
       DEPENDS "${_in}" asyncc::asyncc
       DEPFILE "${_out}.d"
       COMMENT "asyncc ${_file}"

@@ -40,7 +40,7 @@ ls "$prefix/$libdir"/libasyncc.* >/dev/null 2>&1 ||
 step "find_package(asyncc): tests/consumer"
 cmake -S "$consumer" -B "$tmp/consumer-build" \
   -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Debug \
-  -DCMAKE_C_FLAGS="-Wall -Wextra -Werror"
+  -DCMAKE_C_FLAGS="-Wall -Wextra -Werror -D CONSUMER_TWO_WORDS=1"
 cmake --build "$tmp/consumer-build" -j2
 "$tmp/consumer-build/consumer" >"$tmp/cmake.out" ||
   fail "consumer (find_package) exited with $?"

@@ -8,6 +8,14 @@
 #define CONSUMER_STEPS 3
 #endif
 
+/* Built by tests/consumer/CMakeLists.txt: options that asyncc_target_sources
+ * must hand to asyncc as well as to the compiler. */
+#ifdef CONSUMER_CMAKE
+#if !defined(CONSUMER_OPTION) || !defined(CONSUMER_TWO_WORDS)
+#error "a -D of the compile options or of CMAKE_C_FLAGS did not reach asyncc"
+#endif
+#endif
+
 static async int amain(void) {
   int sum = 0;
   for (int i = 0; i < CONSUMER_STEPS; i++) {
