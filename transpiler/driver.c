@@ -488,7 +488,7 @@ static int run(const tr_options_t* o) {
         }
       }
     qsort(was_expanded.names, was_expanded.n, sizeof(char*), cmp_name);
-    qsort(falls.names, falls.n, sizeof(char*), cmp_name);
+    if (falls.n > 1) qsort(falls.names, falls.n, sizeof(char*), cmp_name);
     /* Parse again with the macros that hide awaits expanded: line
        numbers are kept, so diagnostics and #line still fit the source. */
     if (getenv("ASYNCC_DEBUG_EXPAND")) fputs(expanded, stderr);
