@@ -783,6 +783,23 @@ static void not_in_source(lower_t* L, tr_node_t* n, tr_macro_t* m,
   L->errors++;
 }
 
+/* 'goto *e;' whose target expression awaits: the awaits first. */
+static void lower_indirect_goto(lower_t* L, tr_node_t* s) {
+  tr_node_t* e = s->nkids ? s->kids[0] : NULL;
+  if (!e || !e->has_await) return;
+  tr_macro_t* m = tr_shape_in_macro(L->p, s->start, s->end);
+  if (m || !s->in_file) {
+    not_in_source(L, s, m, "a computed goto whose target awaits");
+    return;
+  }
+  tr_buf_t out;
+  tr_buf_init(&out);
+  explode(L, e, &out, false);
+  tr_buf_printf(&out, "goto *%s;", render_node(L, e));
+  replace_stmt(L, s, out.data, true);
+  tr_buf_free(&out);
+}
+
 static void lower_return(lower_t* L, tr_node_t* s) {
   tr_macro_t* m = tr_shape_in_macro(L->p, s->start, s->end);
   if (m || !s->in_file) {
@@ -950,7 +967,34 @@ static bool decl_needs_lowering(tr_node_t* ds) {
   return false;
 }
 
+static tr_node_t* enclosing_block(tr_node_t* n);
+
+/* A cleanup variable in a block that awaits would have its cleanup run
+ * each time the function suspends, and again on a variable the resumption
+ * jumped over: an error (see also lower_decl's for kept variables). */
+static bool cleanup_in_await_scope(lower_t* L, tr_node_t* ds) {
+  tr_node_t* v = NULL;
+  for (unsigned i = 0; i < ds->nkids && !v; i++)
+    if (ds->kids[i]->kind == CXCursor_VarDecl && has_cleanup(L, ds->kids[i]))
+      v = ds->kids[i];
+  /* kept or await-initialized ones get lower_decl's error */
+  if (!v || ds->has_await || (v->local && v->local->promoted)) return false;
+  tr_node_t* b = enclosing_block(ds->parent);
+  if (!b || !b->has_await) return false;
+  bool later = false; /* an await in the block after the declaration */
+  for (size_t i = 0; i < L->p->nawaits && !later; i++)
+    later = L->p->awaits[i] >= ds->end && L->p->awaits[i] < b->end;
+  if (!later) return false;
+  tr_diag_cursor(TR_ERROR, v->cur,
+                 "a variable with the 'cleanup' attribute cannot be in the "
+                 "scope of an await (its cleanup would run when the function "
+                 "suspends); declare it in a block without awaits");
+  L->errors++;
+  return true;
+}
+
 static void lower_decl(lower_t* L, tr_node_t* ds, bool for_init) {
+  if (cleanup_in_await_scope(L, ds)) return;
   if (!decl_needs_lowering(ds)) return;
   tr_macro_t* m = tr_shape_in_macro(L->p, ds->start, ds->end);
   if (m || !ds->in_file) {
@@ -1201,11 +1245,13 @@ static void lower_stmt(lower_t* L, tr_node_t* s) {
     case CXCursor_DeclStmt:
       lower_decl(L, s, false);
       break;
+    case CXCursor_IndirectGotoStmt:
+      lower_indirect_goto(L, s);
+      break;
     case CXCursor_NullStmt:
     case CXCursor_BreakStmt:
     case CXCursor_ContinueStmt:
     case CXCursor_GotoStmt:
-    case CXCursor_IndirectGotoStmt:
       break;
     default:
       if (clang_isExpression(s->kind)) lower_expr_stmt(L, s);

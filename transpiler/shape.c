@@ -647,6 +647,23 @@ static void misplaced_async(CXCursor c, int* errors) {
   (*errors)++;
 }
 
+/* The GNU builtin that leaves operands of expression 'n' unevaluated,
+ * if 'n' is a use of one, else NULL. */
+static const char* unevaluating_builtin(const tr_tu_t* tu, const tr_node_t* n) {
+  static const char* const names[] = {"__builtin_choose_expr",
+                                      "__builtin_constant_p"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    size_t len = strlen(names[i]);
+    if (n->end - n->start > len &&
+        strncmp(tu->text + n->start, names[i], len) == 0) {
+      unsigned j = n->start + (unsigned)len;
+      while (j < n->end && (tu->text[j] == ' ' || tu->text[j] == '\t')) j++;
+      if (j < n->end && tu->text[j] == '(') return names[i];
+    }
+  }
+  return NULL;
+}
+
 static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
   if (n->kind == CXCursor_AnnotateAttr && n->parent &&
       n->parent->kind != CXCursor_FunctionDecl) {
@@ -662,6 +679,15 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
   if (n->kind == CXCursor_GenericSelectionExpr) {
     check_generic(k, n, unevaluated);
     return;
+  }
+  if (n->has_await && n->in_file && clang_isExpression(n->kind) &&
+      unevaluating_builtin(k->p->tu, n)) {
+    /* one operand of __builtin_choose_expr is never evaluated, nor is
+       the operand of __builtin_constant_p */
+    error_at(k, n,
+             "'await' in an operand of %s is not supported; await into a "
+             "variable first",
+             unevaluating_builtin(k->p->tu, n));
   }
   if (n->is_await && k->fn && !n->in_file)
     error_at(k, n,
