@@ -66,8 +66,10 @@ def parse_seeds(items):
             m = re.match(r"^(\d+)-(\d+)$", part)
             if m:
                 seeds.extend(range(int(m.group(1)), int(m.group(2)) + 1))
-            else:
+            elif re.match(r"^\d+$", part):
                 seeds.append(int(part))
+            else:
+                raise ValueError("bad seed %r (want N, N-M or a comma list)" % part)
     return seeds
 
 
@@ -387,7 +389,10 @@ def main():
         return 0
     if not a.seeds:
         ap.error("no seeds")
-    seeds = parse_seeds(a.seeds)
+    try:
+        seeds = parse_seeds(a.seeds)
+    except ValueError as e:
+        ap.error(str(e))
     sizes = [s for s in a.size.split(",") if s]
     jobs = [(s, z) for z in sizes for s in seeds]
     counts = {}

@@ -52,6 +52,10 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from check import parse_seeds  # noqa: E402  (seeds are written alike)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 SAN = ["-fsanitize=address,undefined", "-fno-sanitize-recover=all"]
@@ -74,22 +78,6 @@ def run(cmd, timeout, cwd=None, env=None):
     except subprocess.TimeoutExpired as e:
         out = (e.stdout or b"").decode("utf-8", "replace")
         return None, out, "timeout after %ss" % timeout, time.monotonic() - t0
-
-
-def parse_seeds(items):
-    seeds = []
-    for it in items:
-        for part in it.split(","):
-            if not part:
-                continue
-            m = re.match(r"^(\d+)-(\d+)$", part)
-            if m:
-                seeds.extend(range(int(m.group(1)), int(m.group(2)) + 1))
-            elif re.match(r"^\d+$", part):
-                seeds.append(int(part))
-            else:
-                raise ValueError("bad seed %r (want N, N-M or a comma list)" % part)
-    return seeds
 
 
 # --- the conversion -------------------------------------------------------
