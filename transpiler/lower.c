@@ -61,6 +61,8 @@ typedef struct {
   int nuntagged; /* untagged types of the body given a tag so far */
   const char* indent;
   int errors;
+  struct member_s* members; /* the frame's, once laid out (frame_members) */
+  size_t nmembers;
 } lower_t;
 
 #define F "asyncc__f->"
@@ -1832,7 +1834,7 @@ typedef enum {
   M_CALLEES  /* union asyncc__u of embedded callee frames */
 } member_kind_t;
 
-typedef struct {
+typedef struct member_s {
   member_kind_t kind;
   tr_local_t* local; /* M_LOCAL, M_SLOT (its first local) */
   tr_block_t* block; /* M_BLOCKS */
@@ -1921,8 +1923,14 @@ static int by_alignment(const void* a, const void* b) {
   return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* The frame's members after its header, in the order it declares them. */
+/* The frame's members after its header, in the order it declares them:
+ * laid out once, when the body is lowered (report, emit and --report all
+ * read them). */
 static member_t* frame_members(lower_t* L, size_t* n) {
+  if (L->members) {
+    *n = L->nmembers;
+    return L->members;
+  }
   member_t* v = NULL;
   size_t cap = 0;
   *n = 0;
@@ -1944,6 +1952,8 @@ static member_t* frame_members(lower_t* L, size_t* n) {
     v[i].align = y.align;
   }
   if (*n > 1) qsort(v, *n, sizeof *v, by_alignment);
+  L->members = v;
+  L->nmembers = *n;
   return v;
 }
 
