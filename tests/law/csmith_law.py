@@ -159,6 +159,21 @@ def convert(text, rng, yield_prob, arg_yield_prob=0.0, cond_yield_prob=0.0, asyn
     if stack:
         raise ValueError("unbalanced %r at offset %d" % (tk(stack[-1]), start(stack[-1])))
 
+    def top_level_parts(open_j, sep):
+        # (first, last) token spans between the bracket at open_j and its
+        # match, cut at the 'sep' tokens not nested in other brackets
+        parts, first, k = [], open_j + 1, open_j + 1
+        while k <= match[open_j]:
+            t = tk(k)
+            if t == sep or k == match[open_j]:
+                parts.append((first, k - 1))
+                first = k = k + 1
+            elif t in ("(", "[", "{"):
+                k = match[k] + 1
+            else:
+                k += 1
+        return parts
+
     # insertions: (offset, group, key, text); at one offset, closers come
     # first (the innermost first), then statements, then openers (the
     # outermost first)
@@ -251,19 +266,7 @@ def convert(text, rng, yield_prob, arg_yield_prob=0.0, cond_yield_prob=0.0, asyn
             if s in ("if", "while", "switch") and tk(j + 1) == "(":
                 spans.append((j + 2, match[j + 1] - 1))
             elif s == "for" and tk(j + 1) == "(":
-                k, first, clause = j + 2, j + 2, 0
-                while k <= match[j + 1]:
-                    t = tk(k)
-                    if t == ";" or k == match[j + 1]:
-                        if clause > 0:
-                            spans.append((first, k - 1))
-                        clause += 1
-                        first = k + 1
-                        k += 1
-                    elif t in ("(", "[", "{"):
-                        k = match[k] + 1
-                    else:
-                        k += 1
+                spans.extend(top_level_parts(j + 1, ";")[1:])  # not the init
             elif s == "return":
                 k = j + 1
                 while tk(k) != ";":
@@ -277,20 +280,10 @@ def convert(text, rng, yield_prob, arg_yield_prob=0.0, cond_yield_prob=0.0, asyn
                 and tk(j - 1) not in KEYWORDS and not TYPE_LIKE.match(tk(j - 1))
                 and tk(j - 2) not in ("struct", "union", "enum")):
             # a call's arguments: (await(asyncc_yield()), arg)
-            k = j + 1
-            first = k
-            while k <= match[j]:
-                t = tk(k)
-                if t == "," or k == match[j]:
-                    if k > first and rng.random() < arg_yield_prob:
-                        wrap(first, k - 1, "(await(asyncc_yield()), ", ")")
-                        counts["argyield"] += 1
-                    first = k + 1
-                    k += 1
-                elif t in ("(", "[", "{"):
-                    k = match[k] + 1
-                else:
-                    k += 1
+            for a0, a1 in top_level_parts(j, ","):
+                if a1 >= a0 and rng.random() < arg_yield_prob:
+                    wrap(a0, a1, "(await(asyncc_yield()), ", ")")
+                    counts["argyield"] += 1
         j += 1
     if kinds or paren:
         raise ValueError("unbalanced input")
