@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "driver.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -209,6 +210,21 @@ static char* expanded_code(tr_tu_t* tu, tr_node_t* root, const names_t* macros,
   return code;
 }
 
+/* Whether the word 'struct', 'union' or 'enum' starts at t[at] (not a
+ * part of a longer identifier; 'from' is where the text may begin). */
+static bool tag_keyword_at(const char* t, unsigned at, unsigned from) {
+  static const char* const kw[] = {"struct", "union", "enum"};
+  if (at > from && (isalnum((unsigned char)t[at - 1]) || t[at - 1] == '_'))
+    return false;
+  for (size_t k = 0; k < 3; k++) {
+    size_t n = strlen(kw[k]);
+    if (strncmp(t + at, kw[k], n) == 0 && !isalnum((unsigned char)t[at + n]) &&
+        t[at + n] != '_')
+      return true;
+  }
+  return false;
+}
+
 /* A struct, union or enum defined in the declaration specifiers of an
  * async function ('async struct R { int a; } f(void)') would go with the
  * rewritten declaration: its definition is kept, as a declaration of its
@@ -229,10 +245,7 @@ static void keep_specifier_tags(const tr_tu_t* tu, tr_node_t* root,
     }
     if (j >= name_at) return;
     unsigned kw = i; /* back to the struct/union/enum keyword */
-    while (kw > root->start && !(strncmp(t + kw, "struct", 6) == 0 ||
-                                 strncmp(t + kw, "union", 5) == 0 ||
-                                 strncmp(t + kw, "enum", 4) == 0))
-      kw--;
+    while (kw > root->start && !tag_keyword_at(t, kw, root->start)) kw--;
     tr_buf_add(out, t + kw, j + 1 - kw);
     tr_buf_puts(out, ";\n");
     i = j;

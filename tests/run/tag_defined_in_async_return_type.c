@@ -1,6 +1,7 @@
 /* A struct and an enum defined in async functions' return types: the
  * definitions are kept ahead of the rewritten functions (law repro
- * tag_defined_in_return_type.c). Also a callee defined after its caller. */
+ * tag_defined_in_return_type.c). Also a callee defined after its caller,
+ * whose tag name begins like a keyword (union_L). */
 #include <asyncc.h>
 #include <stdio.h>
 
@@ -17,7 +18,7 @@ async enum E { EA = 4, EB } fe(void)
   return EB;
 }
 
-static async struct L { int v; } later(int x);
+static async struct union_L { int v; } later(int x);
 
 async unsigned amain(void)
 {
@@ -26,10 +27,10 @@ async unsigned amain(void)
   return 0;
 }
 
-static async struct L later(int x)
+static async struct union_L later(int x)
 {
   await(asyncc_yield());
-  struct L l = { x * 2 };
+  struct union_L l = { x * 2 };
   return l;
 }
 
