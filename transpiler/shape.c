@@ -680,15 +680,17 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
     check_generic(k, n, unevaluated);
     return;
   }
-  if (n->has_await && n->in_file && clang_isExpression(n->kind) &&
-      unevaluating_builtin(k->p->tu, n)) {
-    /* one operand of __builtin_choose_expr is never evaluated, nor is
-       the operand of __builtin_constant_p */
+  /* one operand of __builtin_choose_expr is never evaluated, nor is the
+     operand of __builtin_constant_p */
+  const char* builtin =
+      n->has_await && n->in_file && clang_isExpression(n->kind)
+          ? unevaluating_builtin(k->p->tu, n)
+          : NULL;
+  if (builtin)
     error_at(k, n,
              "'await' in an operand of %s is not supported; await into a "
              "variable first",
-             unevaluating_builtin(k->p->tu, n));
-  }
+             builtin);
   if (n->is_await && k->fn && !n->in_file)
     error_at(k, n,
              "'await' in text #included into async function '%s' is not "
