@@ -42,12 +42,12 @@ typedef struct asyncc_future_done_s asyncc_future_done_t;
 typedef struct asyncc_chan_s asyncc_chan_t;
 typedef struct asyncc_stream_s asyncc_stream_t;
 
-/* Private: a node of a singly linked list of things to run (the runner's
- * ready queue, a future's waiters). */
+/* Private: a node of a singly linked list of things to run (a future's
+ * waiters, run with the future's status; a channel's blocked tasks). */
 typedef struct asyncc__node_s asyncc__node_t;
 struct asyncc__node_s {
   asyncc__node_t* next;
-  void (*run)(asyncc__node_t* node);
+  void (*run)(asyncc__node_t* node, int status);
 };
 
 /* Private: an intrusive doubly linked list node (runtime/queue.h). */
@@ -106,8 +106,10 @@ struct asyncc_runner_s {
   /* private */
   asyncc_task_t* ready_head;    /* FIFO of tasks to run on the next turn */
   asyncc_task_t** ready_tail;   /* the last task's link, or &ready_head */
-  struct asyncc__queue_s tasks; /* every task not yet freed */
-  size_t task_count;
+  void* task_chunks;            /* the pool every task comes from */
+  asyncc_task_t* task_free;     /* free slots of the pool */
+  size_t task_count;            /* tasks not yet freed */
+  size_t task_running;          /* of those, tasks not yet done */
   struct asyncc__heap_s timers; /* pending sleeps and timeouts, by due time */
   uint64_t timer_seq;           /* start order, to break ties in 'timers' */
   asyncc_task_t* current;       /* the task whose frames are running */

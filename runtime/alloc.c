@@ -227,6 +227,11 @@ ASYNCC__ABI void asyncc__frame_free_over(void* frame, size_t size,
   asyncc__frame_free(block, size + align);
 }
 
+void asyncc__frame_live_add(long n) {
+  if (!heap.registered) register_thread();
+  heap.live += n;
+}
+
 long asyncc__frame_live_count(void) {
   return atomic_load_explicit(&exited_live, memory_order_relaxed) + heap.live;
 }

@@ -45,24 +45,65 @@ int asyncc__future_remove_waiter(asyncc_future_t* future,
   return asyncc__ring_remove(&future->waiters, node);
 }
 
+/* A parked task waits through its own node (asyncc_task_t.wait), which
+ * holds, where other nodes have their run function, the future it waits
+ * on: completion tells it from the others by that (a function is never at
+ * a future's address), and a cancellation finds the list to leave. Bytes
+ * are copied, not converted: C has no conversion between the two. */
+static void task_set_parked_on(asyncc_task_t* t, asyncc_future_t* future) {
+  memcpy(&t->wait.run, &future, sizeof future);
+}
+
+static asyncc_future_t* node_parked_on(const asyncc__node_t* n) {
+  asyncc_future_t* future;
+  memcpy(&future, &n->run, sizeof future);
+  return future;
+}
+
+_Static_assert(sizeof(asyncc_future_t*) == sizeof(void (*)(void)),
+               "a node's run slot holds a future pointer");
+
+/* Wakes a task parked on a completing future: its await's result is the
+ * future's status, kept in the task's own status (unused until it ends). */
+static void task_unpark(asyncc_task_t* t, int status) {
+  t->future.status = status;
+  t->future.flags =
+      (t->future.flags & ~ASYNCC__TASK_PARKED) | ASYNCC__TASK_WOKEN;
+  asyncc__task_enqueue(t); /* reuses the node's first word */
+}
+
 void asyncc__future_complete(asyncc_future_t* future, int status,
                              void* result) {
   asyncc__node_t* last = future->waiters;
-  asyncc__node_t* n;
+  asyncc__node_t *n, **link;
 
   future->status = status;
   future->result = result;
   future->flags |= FUTURE_DONE;
   future->waiters = NULL;
   if (last == NULL) return;
-
-  /* From here on 'future' is not touched: a callback may free it. */
   n = last->next;
   last->next = NULL;
+
+  /* Parked tasks first: waking one only queues it, and once they are all
+   * off the list a done callback that cancels one of them, or frees the
+   * future, cannot reach a task that still points at it. */
+  for (link = &n; *link != NULL;) {
+    asyncc__node_t* w = *link;
+    if (node_parked_on(w) == future) {
+      *link = w->next;
+      w->next = NULL;
+      task_unpark(container_of(w, asyncc_task_t, wait), status);
+    } else {
+      link = &w->next;
+    }
+  }
+
+  /* From here on 'future' is not touched: a callback may free it. */
   while (n != NULL) {
     asyncc__node_t* next = n->next;
     n->next = NULL;
-    n->run(n);
+    n->run(n, status);
     n = next;
   }
 }
@@ -94,8 +135,9 @@ void* asyncc_future_get_result(const asyncc_future_t* future) {
   return future->result;
 }
 
-static void done_cb_run(asyncc__node_t* node) {
+static void done_cb_run(asyncc__node_t* node, int status) {
   asyncc_future_done_t* req = container_of(node, asyncc_future_done_t, node);
+  (void)status;
   asyncc_future_t* future = req->future;
   req->future = NULL; /* no longer registered: it may be added again */
   req->cb(req, future);
@@ -135,11 +177,11 @@ int asyncc_future_close(asyncc_future_t* future) {
 /* The frame is in asyncc/leaves.h; generated code embeds it. */
 typedef struct asyncc__asyncc_future_wait_frame future_wait_frame_t;
 
-/* Runs inside asyncc__future_complete: the future may be freed before the
- * leaf resumes, so its status is copied now. */
-static void future_wait_wake(asyncc__node_t* node) {
+/* Runs inside asyncc__future_complete, which passes the status: the
+ * future may already be freed (by an earlier done callback). */
+static void future_wait_wake(asyncc__node_t* node, int status) {
   future_wait_frame_t* f = container_of(node, future_wait_frame_t, node);
-  f->asyncc__ret = f->future->status; /* the future is not needed again */
+  f->asyncc__ret = status; /* the future is not needed again */
   asyncc__leaf_wake(&f->hdr);
 }
 
@@ -202,3 +244,52 @@ ASYNCC__ABI int asyncc__asyncc_future_wait_take(asyncc_frame_t* frame) {
   return r;
 }
 ASYNCC__TAKE_INTO(asyncc_future_wait, int)
+
+/* ---- The parked form: an await of asyncc_future_wait with no frame ------
+ *
+ * Generated code awaits asyncc_future_wait(fut) with ASYNCC__AWAIT_PARK
+ * (asyncc/frame.h): the task itself waits, through the node it carries,
+ * and the await's result is kept in the task until the awaiting frame
+ * reads it back. A parked task costs its task and its own frames, no
+ * leaf. */
+
+ASYNCC__ABI int asyncc__asyncc_future_wait_park(asyncc_frame_t* awaiting,
+                                                asyncc_future_t* future) {
+  asyncc_runner_t* r = asyncc__current_runner;
+  asyncc_task_t* t = r != NULL ? r->current : NULL;
+
+  if (t == NULL) asyncc__leaf_outside_task("asyncc_future_wait");
+  ASYNCC__ASSERT(!(t->future.flags & ASYNCC__TASK_QUEUED)); /* 'wait' free */
+  if (!asyncc__future_valid(future)) {
+    t->future.status = UV_EINVAL;
+    return 0;
+  }
+  if (t->future.flags & ASYNCC__TASK_CANCEL) {
+    /* As a leaf started cancelled: UV_ECANCELED on the next turn. */
+    t->future.status = UV_ECANCELED;
+    t->frame = awaiting;
+    t->future.flags |= ASYNCC__TASK_WOKEN;
+    asyncc__task_enqueue(t);
+    return 1;
+  }
+  if (future_done(future)) {
+    t->future.status = future->status; /* no trip through the loop */
+    return 0;
+  }
+  t->frame = awaiting;
+  task_set_parked_on(t, future);
+  t->future.flags |= ASYNCC__TASK_PARKED;
+  asyncc__future_add_waiter(future, &t->wait);
+  return 1;
+}
+
+ASYNCC__ABI int asyncc__asyncc_future_wait_result(void) {
+  return asyncc__current_runner->current->future.status;
+}
+
+/* Cancellation of a parked task (asyncc_task_cancel): it stops waiting and
+ * its await returns UV_ECANCELED. */
+void asyncc__task_unpark_cancelled(asyncc_task_t* t) {
+  asyncc__future_remove_waiter(node_parked_on(&t->wait), &t->wait);
+  task_unpark(t, UV_ECANCELED);
+}

@@ -103,6 +103,10 @@ void asyncc__free(void* ptr);
  * threads: frames and tasks. Tests check it returns to its old value. */
 ASYNCC_EXTERN long asyncc__frame_live_count(void);
 
+/* Counts 'n' more blocks as live (tasks, which come from their runner's
+ * pool: task.c). */
+void asyncc__frame_live_add(long n);
+
 /* Returns the calling thread's free lists to the allocator. */
 ASYNCC_EXTERN void asyncc__frame_trim(void);
 
@@ -192,7 +196,7 @@ extern ASYNCC__TLS asyncc_runner_t* asyncc__current_runner;
 
 /* ---- Tasks (task.c) ---------------------------------------------------- */
 
-/* A task's state bits live in bits 7-15 of its future's flags (which uses
+/* A task's state bits live in bits 6-15 of its future's flags (which uses
  * bit 0 and the top 16 bits), to keep the task at 64 bytes. */
 enum {
   ASYNCC__TASK_WOKEN = 1u << 7,      /* queued by a wake-up (a leaf's
@@ -206,23 +210,32 @@ enum {
   ASYNCC__TASK_JOINED = 1u << 13,    /* a join claimed it */
   ASYNCC__TASK_ROOT = 1u << 14,      /* the task of asyncc__run */
   ASYNCC__TASK_NOTIFYING = 1u << 15, /* completing: do not free yet */
+  ASYNCC__TASK_PARKED = 1u << 6,     /* 'wait' is in a future's waiters
+                                        (asyncc__asyncc_future_wait_park) */
 };
 
-/* A task is 64 bytes. It belongs to the runner of the thread that created
+/* A task is 56 bytes. It belongs to the runner of the thread that created
  * it, which is the thread's current runner whenever its code runs, so it
- * keeps no pointer to it; the ready queue holds only tasks, so one link is
- * enough; and its take_into is kept in its future's result slot (see
- * asyncc__task_take_into). */
+ * keeps no pointer to it; nor is it on a list of the runner's (the runner
+ * finds its tasks in its pool: task.c); the ready queue holds only tasks,
+ * so one link is enough, and a task parked on a future (future.c) uses the
+ * same word for its node there; its take_into is kept in its future's
+ * result slot (see asyncc__task_take_into), and the result of its last
+ * parked wait in its future's status until it ends. */
 struct asyncc_task_s {
-  asyncc_future_t future;      /* done when the task ends; status 0 or
-                                  UV_ECANCELED; 'flags' also holds
-                                  ASYNCC__TASK_*, 'result' the take_into */
-  asyncc_task_t* ready_next;   /* in the runner's ready queue */
-  asyncc_frame_t* frame;       /* the root until started and once done;
-                                  while suspended, the leaf it waits in
-                                  (or, after a yield, the frame that
-                                  awaited it: see yield.c) */
-  struct asyncc__queue_s link; /* in runner->tasks */
+  asyncc_future_t future; /* done when the task ends; status 0 or
+                             UV_ECANCELED; 'flags' also holds
+                             ASYNCC__TASK_*, 'result' the take_into */
+  union {
+    asyncc_task_t* ready_next; /* queued: in the runner's ready queue */
+    asyncc__node_t wait;       /* parked: in a future's waiters, with the
+                                  future where a node has its run function
+                                  (future.c); a task is never both */
+  };
+  asyncc_frame_t* frame; /* the root until started and once done;
+                            while suspended, the leaf it waits in (or,
+                            after a yield or a park, the frame that awaited
+                            it: see yield.c, future.c) */
 };
 
 _Static_assert(sizeof(asyncc_take_into_cb) == sizeof(void*),
@@ -240,6 +253,15 @@ static inline void asyncc__task_set_take_into(asyncc_task_t* t,
                                               asyncc_take_into_cb cb) {
   memcpy(&t->future.result, &cb, sizeof cb);
 }
+
+/* Calls 'fn' on each task of 'runner' not yet freed (task.c: tasks live in
+ * their runner's pool, which is how asyncc_run finds them at its end). 'fn' may
+ * free the task it is given. */
+void asyncc__runner_each_task(asyncc_runner_t* runner,
+                              void (*fn)(asyncc_task_t* task));
+
+/* Returns the runner's task pool to the allocator (no task may be left). */
+void asyncc__runner_free_tasks(asyncc_runner_t* runner);
 
 /* Creates a task for 'root' on 'runner' (not queued, not started). */
 asyncc_task_t* asyncc__task_new(asyncc_runner_t* runner, asyncc_frame_t* root,
@@ -314,6 +336,10 @@ void asyncc__future_complete(asyncc_future_t* future, int status, void* result);
 /* Appends / removes a waiter node (not a public done callback). */
 void asyncc__future_add_waiter(asyncc_future_t* future, asyncc__node_t* node);
 int asyncc__future_remove_waiter(asyncc_future_t* future, asyncc__node_t* node);
+
+/* Stops a parked task's wait (asyncc_task_cancel) and queues it to see
+ * UV_ECANCELED. */
+void asyncc__task_unpark_cancelled(asyncc_task_t* task);
 
 /* ---- Runner (runner.c) ------------------------------------------------- */
 

@@ -39,7 +39,6 @@ static void runner_setup(asyncc_runner_t* r, uv_loop_t* loop) {
   r->data = data;
   r->loop = loop;
   r->ready_tail = &r->ready_head;
-  asyncc__queue_init(&r->tasks);
   asyncc__heap_init(&r->timers);
 }
 
@@ -87,6 +86,7 @@ int asyncc_runner_close(asyncc_runner_t* runner) {
   }
   /* Closing an idle or timer handle completes within one loop iteration. */
   while (runner->closing > 0) uv_run(runner->loop, UV_RUN_NOWAIT);
+  asyncc__runner_free_tasks(runner);
   runner->flags &= ~(ASYNCC__RUNNER_IDLE_INIT | ASYNCC__RUNNER_IDLE_ON |
                      ASYNCC__RUNNER_TIMER_INIT);
   current_runner = NULL;
@@ -175,15 +175,7 @@ void asyncc__runner_start_idle(asyncc_runner_t* r) {
 
 /* ---- asyncc_run -------------------------------------------------------- */
 
-static size_t tasks_not_done(asyncc_runner_t* r) {
-  size_t n = 0;
-  asyncc__queue_t* q;
-  for (q = r->tasks.next; q != &r->tasks; q = q->next) {
-    asyncc_task_t* t = container_of(q, asyncc_task_t, link);
-    if (!(t->future.flags & ASYNCC__TASK_DONE)) n++;
-  }
-  return n;
-}
+static size_t tasks_not_done(asyncc_runner_t* r) { return r->task_running; }
 
 /* Turns the loop until 'task' is done, or (task == NULL) until every task
  * of the runner is. For the root task the loop runs in UV_RUN_DEFAULT and
@@ -214,10 +206,11 @@ static void run_until_done(asyncc_runner_t* r, asyncc_task_t* task) {
   }
 }
 
+static void cancel_one(asyncc_task_t* t) { asyncc_task_cancel(t); }
+
 ASYNCC__ABI asyncc_frame_t* asyncc__run(asyncc_frame_t* root) {
   asyncc_runner_t* r = asyncc__runner_get();
   asyncc_task_t *task, *prev;
-  asyncc__queue_t* q;
 
   if (r->flags & ASYNCC__RUNNER_RUNNING)
     asyncc__fatal(
@@ -237,13 +230,10 @@ ASYNCC__ABI asyncc_frame_t* asyncc__run(asyncc_frame_t* root) {
   /* Like asyncio.run: what is still running is cancelled and run to its
    * end; what nobody joined is dropped. */
   r->flags |= ASYNCC__RUNNER_SHUTDOWN;
-  for (q = r->tasks.next; q != &r->tasks; q = q->next)
-    asyncc_task_cancel(container_of(q, asyncc_task_t, link));
+  asyncc__runner_each_task(r, cancel_one);
   run_until_done(r, NULL);
-  while (!asyncc__queue_empty(&r->tasks)) {
-    asyncc_task_t* t = container_of(r->tasks.next, asyncc_task_t, link);
-    asyncc__task_free(t); /* 'task' too: its take_into is NULL */
-  }
+  asyncc__runner_each_task(r, asyncc__task_free); /* 'task' too: its
+                                                     take_into is NULL */
   r->flags &= ~(ASYNCC__RUNNER_RUNNING | ASYNCC__RUNNER_SHUTDOWN);
 
   if (r->flags & ASYNCC__RUNNER_IMPLICIT) asyncc_runner_close(r);

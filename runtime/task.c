@@ -19,28 +19,114 @@
  */
 #include "internal.h"
 
+/* ---- The pool ------------------------------------------------------------
+ *
+ * A runner's tasks come from chunks of its own, so that asyncc_run can find
+ * every task at its end (to cancel what still runs and free what nobody
+ * joined) by walking the chunks, without a list link in each task: a
+ * million parked tasks cost no more than their tasks and frames. A slot is
+ * in use while its future is valid (asyncc_future_close marks it dead);
+ * free slots are linked through 'ready_next'. Under AddressSanitizer a
+ * free slot is poisoned, so a task used after it was freed is reported. */
+
+#define TASKS_PER_CHUNK 1168 /* a chunk of about 64 KiB */
+
+typedef struct task_chunk_s task_chunk_t;
+struct task_chunk_s {
+  task_chunk_t* next; /* the next older chunk */
+  size_t used;        /* slots handed out at least once */
+  asyncc_task_t tasks[TASKS_PER_CHUNK];
+};
+
+#if defined(__SANITIZE_ADDRESS__)
+#define TASK_POISON 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TASK_POISON 1
+#endif
+#endif
+#ifdef TASK_POISON
+#include <sanitizer/asan_interface.h>
+#define slot_poison(t) ASAN_POISON_MEMORY_REGION((t), sizeof(asyncc_task_t))
+#define slot_unpoison(t) ASAN_UNPOISON_MEMORY_REGION((t), sizeof(asyncc_task_t))
+#define slot_is_free(t) \
+  (__asan_address_is_poisoned(t) || !asyncc__future_valid(&(t)->future))
+#define chunk_unpoison(c) ASAN_UNPOISON_MEMORY_REGION((c), sizeof *(c))
+#else
+#define chunk_unpoison(c) ((void)0)
+#define slot_poison(t) ((void)0)
+#define slot_unpoison(t) ((void)0)
+#define slot_is_free(t) (!asyncc__future_valid(&(t)->future))
+#endif
+
+static asyncc_task_t* task_slot(asyncc_runner_t* r) {
+  asyncc_task_t* t = r->task_free;
+  task_chunk_t* c;
+  if (t != NULL) {
+    slot_unpoison(t);
+    r->task_free = t->ready_next;
+    return t;
+  }
+  c = r->task_chunks; /* the newest */
+  if (c == NULL || c->used == TASKS_PER_CHUNK) {
+    c = asyncc__malloc(sizeof *c);
+    if (c == NULL) asyncc__fatal("out of memory allocating a task");
+    c->next = r->task_chunks;
+    c->used = 0;
+    r->task_chunks = c;
+  }
+  return &c->tasks[c->used++];
+}
+
+void asyncc__runner_each_task(asyncc_runner_t* r,
+                              void (*fn)(asyncc_task_t* task)) {
+  task_chunk_t* c;
+  size_t i;
+  for (c = r->task_chunks; c != NULL; c = c->next)
+    for (i = 0; i < c->used; i++)
+      if (!slot_is_free(&c->tasks[i])) fn(&c->tasks[i]);
+}
+
+void asyncc__runner_free_tasks(asyncc_runner_t* r) {
+  task_chunk_t* c = r->task_chunks;
+  ASYNCC__ASSERT(r->task_count == 0);
+  while (c != NULL) {
+    task_chunk_t* next = c->next;
+    chunk_unpoison(c);
+    asyncc__free(c);
+    c = next;
+  }
+  r->task_chunks = NULL;
+  r->task_free = NULL;
+}
+
 asyncc_task_t* asyncc__task_new(asyncc_runner_t* runner, asyncc_frame_t* root,
                                 asyncc_take_into_cb take_into) {
-  asyncc_task_t* t = asyncc__frame_alloc(sizeof *t);
+  asyncc_task_t* t = task_slot(runner);
   asyncc_future_init(&t->future);
   t->future.data = NULL;
   asyncc__task_set_take_into(t, take_into);
   t->ready_next = NULL;
   t->frame = root;
-  asyncc__queue_insert_tail(&runner->tasks, &t->link);
   runner->task_count++;
+  runner->task_running++;
+  asyncc__frame_live_add(1);
   asyncc__frame_set_task(root, t);
   return t;
 }
 
 void asyncc__task_free(asyncc_task_t* t) {
+  asyncc_runner_t* r = asyncc__current_runner;
   ASYNCC__ASSERT(t->future.flags & ASYNCC__TASK_DONE);
   asyncc_take_into_cb take_into = asyncc__task_take_into(t);
   if (take_into != NULL) take_into(t->frame, NULL);
-  asyncc__queue_remove(&t->link);
-  asyncc__current_runner->task_count--;
-  asyncc_future_close(&t->future);
-  asyncc__frame_free(t, sizeof *t);
+  r->task_count--;
+  asyncc__frame_live_add(-1);
+  if (asyncc_future_close(&t->future) != 0) /* the slot is free */
+    asyncc__fatal("a task was freed with waiters");
+  t->ready_next = r->task_free;
+  r->task_free = t;
+  slot_poison(t);
 }
 
 int asyncc__task_take(asyncc_task_t* t, void* result_out) {
@@ -57,6 +143,7 @@ void asyncc__task_complete(asyncc_task_t* t, asyncc_frame_t* root) {
   /* Done callbacks run inside asyncc__future_complete and may detach the
    * task: NOTIFYING defers the free to here. */
   t->future.flags |= ASYNCC__TASK_DONE | ASYNCC__TASK_NOTIFYING;
+  asyncc__current_runner->task_running--;
   /* The result slot keeps the take_into. */
   asyncc__future_complete(
       &t->future, (t->future.flags & ASYNCC__TASK_CANCEL) ? UV_ECANCELED : 0,
@@ -103,10 +190,12 @@ int asyncc_task_cancel(asyncc_task_t* t) {
   t->future.flags |= ASYNCC__TASK_CANCEL;
   /* A suspended task is woken to deliver it; a queued one sees the flag
    * when it runs, and a running one (cancelling itself) at its next
-   * await. */
-  if ((t->future.flags & ASYNCC__TASK_STARTED) &&
-      !(t->future.flags & ASYNCC__TASK_QUEUED) &&
-      asyncc__current_runner->current != t)
+   * await. A parked one stops waiting here. */
+  if (t->future.flags & ASYNCC__TASK_PARKED)
+    asyncc__task_unpark_cancelled(t);
+  else if ((t->future.flags & ASYNCC__TASK_STARTED) &&
+           !(t->future.flags & ASYNCC__TASK_QUEUED) &&
+           asyncc__current_runner->current != t)
     asyncc__task_enqueue(t);
   return 0;
 }
@@ -152,8 +241,9 @@ typedef struct {
 } join_frame_t;
 ASYNCC__LEAF_TASK_CHECK(join_frame_t);
 
-static void join_wake(asyncc__node_t* node) {
+static void join_wake(asyncc__node_t* node, int status) {
   join_frame_t* f = container_of(node, join_frame_t, node);
+  (void)status;
   asyncc__leaf_wake(&f->hdr);
 }
 

@@ -54,8 +54,9 @@ struct wait_frame_s {
 };
 ASYNCC__LEAF_TASK_CHECK(wait_frame_t);
 
-static void gather_wake(asyncc__node_t* node) {
+static void gather_wake(asyncc__node_t* node, int status) {
   wait_frame_t* f = container_of(node, wait_frame_t, node);
+  (void)status;
   asyncc__leaf_wake(&f->hdr);
 }
 
@@ -93,9 +94,10 @@ static void race_stop(wait_frame_t* f, const race_waiter_t* keep) {
   f->rw = NULL;
 }
 
-static void race_wake(asyncc__node_t* node) {
+static void race_wake(asyncc__node_t* node, int status) {
   race_waiter_t* w = container_of(node, race_waiter_t, node);
   wait_frame_t* f = w->frame;
+  (void)status;
   f->result = (int)(w - f->rw);
   /* Runs from the winner's completion, which has already detached 'w'
    * from its list and does not touch it again. */
@@ -217,8 +219,9 @@ typedef struct {
   int result;
 } timeout_frame_t;
 
-static void timeout_task_ended(asyncc__node_t* node) {
+static void timeout_task_ended(asyncc__node_t* node, int status) {
   timeout_frame_t* f = container_of(node, timeout_frame_t, node);
+  (void)status;
   asyncc__leaf_wake(&f->tl.hdr);
 }
 

@@ -119,6 +119,9 @@ struct tr_fn_s {
   bool leaf_suspend;    /* the header also declares asyncc__F_suspend: an
                            await calls it instead of running the frame
                            (ASYNCC__AWAIT_SUSPEND; asyncc_yield) */
+  bool leaf_park;       /* the header also declares asyncc__F_park: an await
+                           needs no frame (ASYNCC__AWAIT_PARK;
+                           asyncc_future_wait) */
   unsigned frame_from;  /* main-file offset the header's definition follows */
   long long frame_size; /* bytes of struct asyncc__F_frame (--report) */
   long long frame_align;

@@ -509,13 +509,22 @@ static void explode_await(lower_t* L, tr_node_t* n, tr_buf_t* out,
       (callee->frame_emitted ||
        (callee->frame_extern && L->fn->def_start >= callee->frame_from)) &&
       callee != L->fn;
-  if (embed) {
+  if (embed && !callee->leaf_park) {
     int e = 0;
     while (e < L->nembeds && L->embeds[e] != callee) e++;
     if (e == L->nembeds && e < 64) L->embeds[L->nembeds++] = callee;
     embed = e < 64;
   }
-  if (embed) {
+  if (embed && callee->leaf_park) {
+    /* no frame: the task waits itself, the result is the runtime's */
+    gen(L, out,
+        "ASYNCC__AWAIT_PARK(asyncc__f, asyncc__%s_park(&asyncc__f->hdr%s%s), "
+        "%d); /* %s:%u */",
+        nm, args.len ? ", " : "", args.data ? args.data : "", state,
+        L->tu->path, line);
+    tr_edit_replace(L->ed, n->start, n->end,
+                    tr_sprintf(TR_GEN "asyncc__%s_result()", nm));
+  } else if (embed) {
     /* the callee's frame is known here: it lives inside ours */
     if (!callee->leaf_suspend)
       gen(L, out, "asyncc__%s_init(&" F "asyncc__u.%s%s%s);", nm, nm,

@@ -857,6 +857,8 @@ typedef struct {
   size_t next, ext_cap;
   char** susp; /* F of a header's asyncc__F_suspend */
   size_t nsusp, susp_cap;
+  char** park; /* F of a header's asyncc__F_park */
+  size_t npark, park_cap;
 } top_t;
 
 static bool subtree_has_run(tr_node_t* n) {
@@ -1019,8 +1021,9 @@ static void note_extern_frame(top_t* t, CXCursor c) {
 
 /* A header's asyncc__F_suspend(asyncc_frame_t* awaiting): the leaf F
  * always suspends and is complete when resumed (asyncc/frame.h,
- * ASYNCC__AWAIT_SUSPEND). */
-static void note_leaf_suspend(top_t* t, CXCursor c) {
+ * ASYNCC__AWAIT_SUSPEND); or asyncc__F_park(asyncc_frame_t* awaiting,
+ * F's parameters): an await of F needs no frame (ASYNCC__AWAIT_PARK). */
+static void note_leaf_entry(top_t* t, CXCursor c) {
   CXString s = clang_getCursorSpelling(c);
   const char* name = clang_getCString(s);
   size_t n = strlen(name);
@@ -1029,6 +1032,10 @@ static void note_leaf_suspend(top_t* t, CXCursor c) {
       clang_Cursor_getNumArguments(c) == 1) {
     t->susp = tr_grow(t->susp, &t->susp_cap, t->nsusp + 1, sizeof *t->susp);
     t->susp[t->nsusp++] = tr_strndup(name + 8, n - 16);
+  } else if (n > 13 && strncmp(name, "asyncc__", 8) == 0 &&
+             strcmp(name + n - 5, "_park") == 0) {
+    t->park = tr_grow(t->park, &t->park_cap, t->npark + 1, sizeof *t->park);
+    t->park[t->npark++] = tr_strndup(name + 8, n - 13);
   }
   clang_disposeString(s);
 }
@@ -1045,6 +1052,9 @@ static void match_extern_frames(top_t* t) {
           if (strcmp(fn->name, t->susp[k]) == 0 &&
               clang_Cursor_getNumArguments(fn->decl) == 0 && !fn->ret_void)
             fn->leaf_suspend = true;
+        for (size_t k = 0; k < t->npark; k++)
+          if (strcmp(fn->name, t->park[k]) == 0 && !fn->ret_void)
+            fn->leaf_park = true;
       }
 }
 
@@ -1081,7 +1091,7 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent,
     if (in_main) {
       do_function(t, c);
     } else if (!is_async_decl(c)) {
-      note_leaf_suspend(t, c);
+      note_leaf_entry(t, c);
     } else {
       if (clang_isCursorDefinition(c)) {
         tr_diag_cursor(TR_ERROR, c,
@@ -1204,7 +1214,7 @@ int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu, tr_fn_built_t built) {
   memo_count = 0;
   p->tu = tu;
   clang_visitChildren(clang_getTranslationUnitCursor(tu->tu), visit_macro, p);
-  top_t t = {p, built, 0, 0, NULL, 0, 0, NULL, 0, 0};
+  top_t t = {p, built, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0};
   clang_visitChildren(clang_getTranslationUnitCursor(tu->tu), visit_top, &t);
   free(kid_stack);
   kid_stack = NULL;

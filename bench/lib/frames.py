@@ -54,8 +54,8 @@ MINIMAL = {
     # amain(ntasks, total): hdr 24 + ntasks 8 + total 8 + per 8 + ret 4
     # = 52 -> 56.
     ("yield/asyncc_many.c", "amain"): 56,
-    # parked_task(fut, id): hdr 24 + fut 8 + id 4 + ret 4 (the
-    # asyncc_future_wait frame is embedded).
+    # parked_task(fut, id): hdr 24 + fut 8 + id 4 + ret 4 (the wait on
+    # the future needs no frame: ASYNCC__AWAIT_PARK).
     ("park/asyncc.c", "parked_task"): 40,
     # amain(long n): hdr 24 + n 8 + fut (asyncc_future_t) 32 + ret 4
     # = 68 -> 72; i is not live across an await; the yield is embedded.

@@ -220,6 +220,20 @@ static inline int asyncc__frame_call(asyncc_frame_t* parent,
     asyncc__L##n : if (0) {}                        \
   } while (0)
 
+/* Awaiting a leaf that waits without a frame of its own
+ * (asyncc_future_wait; asyncc/leaves.h): 'park' is the call of its
+ * asyncc__F_park, which returns 1 when our task now waits (we suspend, and
+ * are resumed at state n) and 0 when the result is already known; the
+ * await's value is then asyncc__F_result(). */
+#define ASYNCC__AWAIT_PARK(f, park, n) \
+  do {                                 \
+    if (park) {                        \
+      (f)->hdr.state = (n);            \
+      return ASYNCC_PENDING;           \
+      asyncc__L##n : if (0) {}         \
+    }                                  \
+  } while (0)
+
 /* Deep descents. Starting a callee is a C call, so an async recursion
  * that does not suspend uses the C stack as deeply as a C recursion
  * would, and more per level. A callee started with less than

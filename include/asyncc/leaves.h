@@ -110,6 +110,15 @@ struct asyncc__asyncc_future_wait_frame {
 };
 ASYNCC_EXTERN void asyncc__asyncc_future_wait_init(
     struct asyncc__asyncc_future_wait_frame* f, asyncc_future_t* future);
+/* An await of it needs no frame at all (ASYNCC__AWAIT_PARK,
+ * asyncc/frame.h): _park makes the task of 'awaiting' wait on 'future'
+ * itself and returns 1 (the awaiting frame suspends, and is resumed where
+ * it left off when the future completes or the task is cancelled), or 0
+ * when the result is known at once; either way _result then returns it
+ * (until the task's next await). */
+ASYNCC_EXTERN int asyncc__asyncc_future_wait_park(asyncc_frame_t* awaiting,
+                                                  asyncc_future_t* future);
+ASYNCC_EXTERN int asyncc__asyncc_future_wait_result(void);
 
 /* ---- async int asyncc_chan_send(asyncc_chan_t*, const void* elem) ------
  * ---- async int asyncc_chan_recv(asyncc_chan_t*, void* elem_out) -------- */

@@ -8,7 +8,15 @@
  */
 #include "test_util.h"
 
-enum { OP_YIELD, OP_SLEEP, OP_WAIT, OP_SEND, OP_RECV, OP_YIELD_SUSPEND };
+enum {
+  OP_YIELD,
+  OP_SLEEP,
+  OP_WAIT,
+  OP_SEND,
+  OP_RECV,
+  OP_YIELD_SUSPEND,
+  OP_WAIT_PARK
+};
 
 typedef struct {
   int kind;
@@ -33,7 +41,9 @@ typedef struct {
  * own nothing the runtime still looks at. OP_YIELD runs the yield's frame
  * (ASYNCC__AWAIT), as a caller would that cannot see asyncc_yield's
  * asyncc__asyncc_yield_suspend; OP_YIELD_SUSPEND awaits it as asyncc
- * generates it (ASYNCC__AWAIT_SUSPEND): the frame is never initialized. */
+ * generates it (ASYNCC__AWAIT_SUSPEND): the frame is never initialized.
+ * OP_WAIT runs asyncc_future_wait's frame; OP_WAIT_PARK awaits it as asyncc
+ * generates it (ASYNCC__AWAIT_PARK): no frame, the task waits itself. */
 struct embedder_frame {
   asyncc_frame_t hdr;
   int asyncc__ret;
@@ -67,6 +77,8 @@ static int embedder_resume(asyncc_frame_t* asyncc__fp) {
       goto asyncc__L5;
     case 6:
       goto asyncc__L6;
+    case 7:
+      goto asyncc__L7;
     default:
       return ASYNCC_DONE;
   }
@@ -104,6 +116,12 @@ static int embedder_resume(asyncc_frame_t* asyncc__fp) {
                               asyncc__asyncc_yield_suspend(&asyncc__f->hdr), 6);
         asyncc__f->results[asyncc__f->i] =
             asyncc__f->asyncc__u.asyncc_yield.asyncc__ret;
+        break;
+      case OP_WAIT_PARK:
+        ASYNCC__AWAIT_PARK(
+            asyncc__f,
+            asyncc__asyncc_future_wait_park(&asyncc__f->hdr, op->fut), 7);
+        asyncc__f->results[asyncc__f->i] = asyncc__asyncc_future_wait_result();
         break;
       default:
         asyncc__asyncc_future_wait_init(
@@ -169,6 +187,7 @@ typedef struct {
   int ticks;
   int seen_sleeping;
   int seen_waiting;
+  int wait_state; /* the parent's state while it waits on 'fut' */
 } watch_t;
 
 /* Every millisecond: count the runtime's blocks while the parent is
@@ -180,7 +199,7 @@ static void watch_tick(uv_timer_t* timer) {
   if (live < w->live_min) w->live_min = live;
   w->ticks++;
   if (w->parent->hdr.state == 2) w->seen_sleeping = 1;
-  if (w->parent->hdr.state == 3) {
+  if (w->parent->hdr.state == w->wait_state) {
     w->seen_waiting = 1;
     assert_int_equal(asyncc_future_resolve(w->fut, NULL), 0);
     uv_timer_stop(timer);
@@ -188,25 +207,25 @@ static void watch_tick(uv_timer_t* timer) {
   }
 }
 
-static void test_embed_no_allocation_per_await(void** state) {
+static void no_allocation_per_await(int wait_kind, int wait_state) {
   asyncc_future_t fut;
   op_t ops[4];
   int results[4] = {9, 9, 9, 9};
   watch_t w;
   asyncc_frame_t* root;
-  (void)state;
 
   assert_int_equal(asyncc_future_init(&fut), 0);
   ops[0].kind = OP_YIELD;
   ops[1].kind = OP_SLEEP;
   ops[1].ms = 20;
   ops[2].kind = OP_YIELD;
-  ops[3].kind = OP_WAIT;
+  ops[3].kind = wait_kind;
   ops[3].fut = &fut;
   root = embedder_start(ops, 4, results);
 
   memset(&w, 0, sizeof w);
   w.parent = (struct embedder_frame*)root;
+  w.wait_state = wait_state;
   w.fut = &fut;
   w.live_min = 1000;
   uv_timer_init(uv_default_loop(), &w.timer);
@@ -228,22 +247,32 @@ static void test_embed_no_allocation_per_await(void** state) {
   test_end_clean();
 }
 
+static void test_embed_no_allocation_per_await(void** state) {
+  (void)state;
+  no_allocation_per_await(OP_WAIT, 3);
+}
+
+/* A parked wait allocates nothing either: no frame at all. */
+static void test_embed_park_no_allocation(void** state) {
+  (void)state;
+  no_allocation_per_await(OP_WAIT_PARK, 7);
+}
+
 /* A future that is already done: the embedded wait completes without a
  * trip through the loop, with the future's status; an invalid future gives
  * UV_EINVAL. */
-static void test_embed_wait_done_and_invalid(void** state) {
+static void wait_done_and_invalid(int kind) {
   asyncc_future_t fut;
   asyncc_future_t bad;
   op_t ops[2];
   int results[2] = {9, 9};
-  (void)state;
 
   assert_int_equal(asyncc_future_init(&fut), 0);
   assert_int_equal(asyncc_future_reject(&fut, UV_EPIPE), 0);
   memset(&bad, 0, sizeof bad);
-  ops[0].kind = OP_WAIT;
+  ops[0].kind = kind;
   ops[0].fut = &fut;
-  ops[1].kind = OP_WAIT;
+  ops[1].kind = kind;
   ops[1].fut = &bad;
   assert_int_equal(embedder_take(asyncc__run(embedder_start(ops, 2, results))),
                    2);
@@ -251,6 +280,16 @@ static void test_embed_wait_done_and_invalid(void** state) {
   assert_int_equal(results[1], UV_EINVAL);
   assert_int_equal(asyncc_future_close(&fut), 0);
   test_end_clean();
+}
+
+static void test_embed_wait_done_and_invalid(void** state) {
+  (void)state;
+  wait_done_and_invalid(OP_WAIT);
+}
+
+static void test_embed_park_done_and_invalid(void** state) {
+  (void)state;
+  wait_done_and_invalid(OP_WAIT_PARK);
 }
 
 /* ---- cancellation while suspended in an embedded leaf ------------------ */
@@ -335,25 +374,36 @@ static void test_embed_cancel_sleep(void** state) {
 /* Cancelling a task waiting in an embedded asyncc_future_wait takes its
  * node off the future (which can then be closed), while another waiter of
  * the same future still gets its status. */
-static void test_embed_cancel_future_wait(void** state) {
+static void cancel_future_wait(int kind, int waiting_state) {
   cancel_ctx_t c;
-  (void)state;
   memset(&c, 0, sizeof c);
   assert_int_equal(asyncc_future_init(&c.fut), 0);
-  c.victim_ops[0].kind = OP_WAIT;
+  c.victim_ops[0].kind = kind;
   c.victim_ops[0].fut = &c.fut;
   c.victim_results[0] = 9;
   c.other_ops[0].kind = OP_SLEEP; /* keeps the loop busy, then ends */
   c.other_ops[0].ms = 10;
   c.other_results[0] = 9;
   run_cancel_case(&c);
-  assert_int_equal(c.victim_state_at_cancel, 1);
+  assert_int_equal(c.victim_state_at_cancel, waiting_state);
   assert_int_equal(c.victim_results[0], UV_ECANCELED);
   assert_int_equal(c.victim_status, UV_ECANCELED);
   assert_true(c.waiters_empty_after);
   assert_int_equal(asyncc_future_close(&c.fut), 0);
   assert_int_equal(c.other_results[0], 0);
   test_end_clean();
+}
+
+static void test_embed_cancel_future_wait(void** state) {
+  (void)state;
+  cancel_future_wait(OP_WAIT, 1); /* the leaf's state */
+}
+
+/* The same for a parked task: asyncc_task_cancel takes the task's own node
+ * off the future. */
+static void test_embed_park_cancel(void** state) {
+  (void)state;
+  cancel_future_wait(OP_WAIT_PARK, 7); /* the awaiting frame's */
 }
 
 /* An embedded yield in a task cancelled before it starts reports
@@ -581,6 +631,117 @@ static void test_embed_chan(void** state) {
   test_end_clean();
 }
 
+/* ---- parked waits (ASYNCC__AWAIT_PARK) ---------------------------------- */
+
+/* A parked wait in a task cancelled before it starts reports UV_ECANCELED
+ * on the next turn, without waiting for the (never resolved) future. */
+static void test_embed_park_start_cancelled(void** state) {
+  asyncc_future_t fut;
+  op_t ops[2];
+  int results[2] = {9, 9};
+  int value = 0;
+  int status = 9;
+  asyncc_task_t* t;
+  (void)state;
+
+  assert_int_equal(asyncc_future_init(&fut), 0);
+  ops[0].kind = ops[1].kind = OP_WAIT_PARK;
+  ops[0].fut = ops[1].fut = &fut;
+  t = asyncc__spawn(embedder_start(ops, 2, results), embedder_take_into);
+  assert_int_equal(asyncc_task_cancel(t), 0);
+  join_all_take(asyncc__run(join_all_start(&t, 1, &value, &status)));
+  assert_int_equal(status, UV_ECANCELED);
+  assert_int_equal(value, 2);
+  assert_int_equal(results[0], UV_ECANCELED);
+  assert_int_equal(results[1], UV_ECANCELED);
+  assert_int_equal(asyncc_future_close(&fut), 0);
+  test_end_clean();
+}
+
+/* Completing a future with two waiting tasks and, registered between
+ * them, a done callback that cancels the second and then closes and
+ * scribbles over the future: both tasks still get the future's status
+ * (they were woken by the completion, before the callback ran: nothing
+ * completed is lost), and neither looks at the future again. */
+typedef struct {
+  asyncc_future_t fut;
+  asyncc_future_done_t req;
+  op_t ops[1];
+  int results[2][1];
+  asyncc_task_t* t[2];
+  int value[2];
+  int status[2];
+  int cb_ran;
+} park_ctx_t;
+
+static void cancel_then_free(asyncc_future_done_t* req, asyncc_future_t* fut) {
+  park_ctx_t* c = req->data;
+  c->cb_ran = 1;
+  assert_int_equal(asyncc_task_cancel(c->t[1]), 0);
+  assert_int_equal(asyncc_future_close(fut), 0);
+  memset(fut, 0xA5, sizeof *fut);
+}
+
+static asyncc_frame_t* park_script(void* ctx, int step, int last,
+                                   script_take_fn* take) {
+  park_ctx_t* c = ctx;
+  switch (step) {
+    case 0:
+    case 1:
+      if (step == 1) {
+        c->req.data = c;
+        assert_int_equal(
+            asyncc_future_add_done_cb(&c->fut, &c->req, cancel_then_free), 0);
+      }
+      c->t[step] = asyncc__spawn(embedder_start(c->ops, 1, c->results[step]),
+                                 embedder_take_into);
+      return SCRIPT_YIELD(); /* it runs, and parks */
+    case 2:
+      if (c->ops[0].kind == OP_WAIT_PARK) {
+        assert_true(c->t[0]->future.flags & ASYNCC__TASK_PARKED);
+        assert_true(c->t[1]->future.flags & ASYNCC__TASK_PARKED);
+      }
+      assert_int_equal(asyncc_future_reject(&c->fut, UV_EPIPE), 0);
+      assert_true(c->cb_ran);
+      return SCRIPT_JOIN(c->t[0], &c->value[0]);
+    case 3:
+      c->status[0] = last;
+      return SCRIPT_JOIN(c->t[1], &c->value[1]);
+    default:
+      c->status[1] = last;
+      return NULL;
+  }
+}
+
+static void completion_cancels_and_frees(int kind) {
+  park_ctx_t c;
+  memset(&c, 0, sizeof c);
+  assert_int_equal(asyncc_future_init(&c.fut), 0);
+  c.ops[0].kind = kind;
+  c.ops[0].fut = &c.fut;
+  c.results[0][0] = c.results[1][0] = 9;
+  script_take(asyncc__run(script_start(park_script, &c)));
+  assert_int_equal(c.results[0][0], UV_EPIPE);
+  assert_int_equal(c.results[1][0], UV_EPIPE);
+  assert_int_equal(c.status[0], 0);
+  assert_int_equal(c.status[1], UV_ECANCELED); /* the flag stayed */
+  assert_int_equal(c.value[0], 1);
+  assert_int_equal(c.value[1], 1);
+  test_end_clean();
+}
+
+static void test_embed_park_completion_cancels_and_frees(void** state) {
+  (void)state;
+  completion_cancels_and_frees(OP_WAIT_PARK);
+}
+
+/* The leaf's wake-up took the status from the future after an earlier
+ * callback could have freed it. */
+static void test_embed_wait_completion_cancels_and_frees(void** state) {
+  (void)state;
+  completion_cancels_and_frees(OP_WAIT);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_embed_layout),
@@ -593,6 +754,12 @@ int main(void) {
       cmocka_unit_test(test_embed_cancel_queued_yield_suspend),
       cmocka_unit_test(test_embed_yield_suspend),
       cmocka_unit_test(test_embed_chan),
+      cmocka_unit_test(test_embed_park_no_allocation),
+      cmocka_unit_test(test_embed_park_done_and_invalid),
+      cmocka_unit_test(test_embed_park_cancel),
+      cmocka_unit_test(test_embed_park_start_cancelled),
+      cmocka_unit_test(test_embed_park_completion_cancels_and_frees),
+      cmocka_unit_test(test_embed_wait_completion_cancels_and_frees),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -489,10 +489,13 @@ static void test_task_run_ends_leftovers(void** state) {
   test_end_clean();
 }
 
-/* The memory budget: a small fixed header per suspended task. */
+/* The issue's memory budget: a small fixed header per suspended task. A
+ * task parked in asyncc_future_wait costs its task and its own frames:
+ * 56 bytes and, for bench/park's task, a 40-byte frame (within 1.25x the
+ * hand-written 64-byte frame and its malloc header). */
 static void test_task_sizes(void** state) {
   (void)state;
-  assert_true(sizeof(asyncc_task_t) <= 64);
+  assert_true(sizeof(asyncc_task_t) <= 56);
   assert_true(sizeof(asyncc__timer_leaf_t) <= 64); /* an asyncc_sleep frame */
 }
 

@@ -1,0 +1,123 @@
+/* transpiled_park.c - awaits of asyncc_future_wait as asyncc compiles them
+ * (ASYNCC__AWAIT_PARK: the task waits itself, with no frame for the wait),
+ * in async C that the real asyncc transpiles when the test is built.
+ *
+ * Results of waits that share an expression stay apart; parked tasks get
+ * their future's status, in the order they parked; cancelled ones get
+ * UV_ECANCELED and leave the future closable; nothing is left allocated.
+ */
+#include <asyncc.h>
+
+#include "test_util.h"
+
+/* ---- two waits in one expression --------------------------------------- */
+
+static async int two_waits(asyncc_future_t* a, asyncc_future_t* b) {
+  return await(asyncc_future_wait(a)) * 10000 + await(asyncc_future_wait(b));
+}
+
+static async int resolve_later(asyncc_future_t* a, asyncc_future_t* b) {
+  await(asyncc_yield());
+  asyncc_future_reject(b, UV_EOF); /* b first: a's wait is the one parked */
+  await(asyncc_yield());
+  asyncc_future_reject(a, UV_EPIPE);
+  return 0;
+}
+
+static async int expression_main(void) {
+  asyncc_future_t a, b;
+  int v, rc;
+  asyncc_future_init(&a);
+  asyncc_future_init(&b);
+  asyncc_task_t* t = asyncc_spawn(resolve_later(&a, &b));
+  v = await(two_waits(&a, &b));
+  rc = await(asyncc_task_join(t, NULL));
+  asyncc_future_close(&a);
+  asyncc_future_close(&b);
+  return rc == 0 ? v : rc;
+}
+
+static void test_park_results_in_one_expression(void** state) {
+  (void)state;
+  assert_int_equal(asyncc_run(expression_main()), UV_EPIPE * 10000 + UV_EOF);
+  test_end_clean();
+}
+
+/* ---- many parked tasks, some cancelled --------------------------------- */
+
+enum { NTASKS = 3000 };
+
+static int order[NTASKS];
+static int norder;
+
+static async int parked(asyncc_future_t* fut, int id) {
+  int rc = await(asyncc_future_wait(fut));
+  if (rc == 0) order[norder++] = id;
+  return rc;
+}
+
+static async int many_main(void) {
+  static asyncc_task_t* tasks[NTASKS];
+  asyncc_future_t fut;
+  int ok = 0, cancelled = 0;
+  asyncc_future_init(&fut);
+  for (int i = 0; i < NTASKS; i++) tasks[i] = asyncc_spawn(parked(&fut, i));
+  await(asyncc_yield()); /* every task runs into its wait */
+  for (int i = 0; i < NTASKS; i += 3) asyncc_task_cancel(tasks[i]);
+  asyncc_future_resolve(&fut, NULL);
+  for (int i = 0; i < NTASKS; i++) {
+    int r = -1;
+    int st = await(asyncc_task_join(tasks[i], &r));
+    if (i % 3 == 0 && st == UV_ECANCELED && r == UV_ECANCELED) cancelled++;
+    if (i % 3 != 0 && st == 0 && r == 0) ok++;
+  }
+  return asyncc_future_close(&fut) == 0 ? ok * 10000 + cancelled : -1;
+}
+
+static void test_park_many_tasks_some_cancelled(void** state) {
+  int i, k;
+  (void)state;
+  norder = 0;
+  assert_int_equal(asyncc_run(many_main()),
+                   (NTASKS - NTASKS / 3) * 10000 + NTASKS / 3);
+  /* woken in the order they parked */
+  assert_int_equal(norder, NTASKS - NTASKS / 3);
+  for (i = 0, k = 0; i < NTASKS; i++)
+    if (i % 3 != 0) assert_int_equal(order[k++], i);
+  test_end_clean();
+}
+
+/* ---- a task left parked when asyncc_run ends --------------------------- */
+
+static asyncc_future_t never;
+static int left_rc;
+
+static async int left_parked(void) {
+  left_rc = await(asyncc_future_wait(&never));
+  return 0;
+}
+
+static async int leaving_main(void) {
+  asyncc_task_detach(asyncc_spawn(left_parked()));
+  await(asyncc_yield());
+  return 7;
+}
+
+static void test_park_left_parked_at_the_end_of_run(void** state) {
+  (void)state;
+  left_rc = 1;
+  asyncc_future_init(&never);
+  assert_int_equal(asyncc_run(leaving_main()), 7);
+  assert_int_equal(left_rc, UV_ECANCELED);
+  assert_int_equal(asyncc_future_close(&never), 0);
+  test_end_clean();
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_park_results_in_one_expression),
+      cmocka_unit_test(test_park_many_tasks_some_cancelled),
+      cmocka_unit_test(test_park_left_parked_at_the_end_of_run),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
