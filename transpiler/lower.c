@@ -207,6 +207,13 @@ static bool type_is_array(CXType t) {
          t.kind == CXType_VariableArray;
 }
 
+/* A GNU vector: subscripting one names an element of the object itself
+ * (no decay to a pointer), as for an array. */
+static bool type_is_vector(CXType t) {
+  t = clang_getCanonicalType(t);
+  return t.kind == CXType_Vector || t.kind == CXType_ExtVector;
+}
+
 static bool has_const_member(CXType t);
 
 static enum CXVisitorResult const_field(CXCursor c, CXClientData found) {
@@ -423,21 +430,29 @@ static void explode_lvalue(lower_t* L, tr_node_t* n, tr_buf_t* out,
     case CXCursor_ArraySubscriptExpr: {
       if (expr_kids(s, k, 2) < 2) return;
       bool later = stable || k[1]->has_await;
-      if (type_is_array(node_type(tr_node_strip(k[0]))))
+      CXType bt = node_type(tr_node_strip(k[0]));
+      if (type_is_array(bt) || type_is_vector(bt))
         explode_lvalue(L, tr_node_strip(k[0]), out, later);
       else
         explode(L, k[0], out, later);
       explode(L, k[1], out, stable);
       return;
     }
-    case CXCursor_UnaryOperator:
-      if (clang_getCursorUnaryOperatorKind(s->cur) == CXUnaryOperator_Deref &&
-          expr_kids(s, k, 1) == 1) {
+    case CXCursor_UnaryOperator: {
+      enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(s->cur);
+      if (op == CXUnaryOperator_Deref && expr_kids(s, k, 1) == 1) {
         explode(L, k[0], out, stable);
+        return;
+      }
+      /* GNU __real__/__imag__ z: a part of z itself */
+      if ((op == CXUnaryOperator_Real || op == CXUnaryOperator_Imag) &&
+          expr_kids(s, k, 1) == 1) {
+        explode_lvalue(L, k[0], out, stable);
         return;
       }
       explode(L, s, out, stable);
       return;
+    }
     default:
       /* not an lvalue (a call or await returning a struct, whose member
          is taken): its value is what must stay fixed */
@@ -453,7 +468,8 @@ static bool lvalue_operand(tr_node_t* n, int j) {
     enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(n->cur);
     return op == CXUnaryOperator_AddrOf || op == CXUnaryOperator_PreInc ||
            op == CXUnaryOperator_PreDec || op == CXUnaryOperator_PostInc ||
-           op == CXUnaryOperator_PostDec;
+           op == CXUnaryOperator_PostDec || op == CXUnaryOperator_Real ||
+           op == CXUnaryOperator_Imag;
   }
   if (n->kind == CXCursor_MemberRefExpr) {
     tr_node_t* k[1];
@@ -461,8 +477,9 @@ static bool lvalue_operand(tr_node_t* n, int j) {
   }
   if (n->kind == CXCursor_ArraySubscriptExpr) {
     tr_node_t* k[1];
-    return expr_kids(n, k, 1) == 1 &&
-           type_is_array(node_type(tr_node_strip(k[0])));
+    if (expr_kids(n, k, 1) != 1) return false;
+    CXType bt = node_type(tr_node_strip(k[0]));
+    return type_is_array(bt) || type_is_vector(bt);
   }
   return false;
 }
