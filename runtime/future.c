@@ -64,9 +64,9 @@ _Static_assert(sizeof(asyncc_future_t*) == sizeof(void (*)(void)),
                "a node's run slot holds a future pointer");
 
 /* Wakes a task parked on a completing future: its await's result is the
- * future's status, kept in the task's own status (unused until it ends). */
+ * future's status, kept in the word of the node that held the future. */
 static void task_unpark(asyncc_task_t* t, int status) {
-  t->future.status = status;
+  t->park_result = status;
   t->future.flags =
       (t->future.flags & ~ASYNCC__TASK_PARKED) | ASYNCC__TASK_WOKEN;
   asyncc__task_enqueue(t); /* reuses the node's first word */
@@ -261,19 +261,19 @@ ASYNCC__ABI int asyncc__asyncc_future_wait_park(asyncc_frame_t* awaiting,
   if (t == NULL) asyncc__leaf_outside_task("asyncc_future_wait");
   ASYNCC__ASSERT(!(t->future.flags & ASYNCC__TASK_QUEUED)); /* 'wait' free */
   if (!asyncc__future_valid(future)) {
-    t->future.status = UV_EINVAL;
+    t->park_result = UV_EINVAL;
     return 0;
   }
   if (t->future.flags & ASYNCC__TASK_CANCEL) {
     /* As a leaf started cancelled: UV_ECANCELED on the next turn. */
-    t->future.status = UV_ECANCELED;
+    t->park_result = UV_ECANCELED;
     t->frame = awaiting;
     t->future.flags |= ASYNCC__TASK_WOKEN;
     asyncc__task_enqueue(t);
     return 1;
   }
   if (future_done(future)) {
-    t->future.status = future->status; /* no trip through the loop */
+    t->park_result = future->status; /* no trip through the loop */
     return 0;
   }
   t->frame = awaiting;
@@ -284,7 +284,7 @@ ASYNCC__ABI int asyncc__asyncc_future_wait_park(asyncc_frame_t* awaiting,
 }
 
 ASYNCC__ABI int asyncc__asyncc_future_wait_result(void) {
-  return asyncc__current_runner->current->future.status;
+  return asyncc__current_runner->current->park_result;
 }
 
 /* Cancellation of a parked task (asyncc_task_cancel): it stops waiting and

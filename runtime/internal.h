@@ -219,18 +219,22 @@ enum {
  * keeps no pointer to it; nor is it on a list of the runner's (the runner
  * finds its tasks in its pool: task.c); the ready queue holds only tasks,
  * so one link is enough, and a task parked on a future (future.c) uses the
- * same word for its node there; its take_into is kept in its future's
- * result slot (see asyncc__task_take_into), and the result of its last
- * parked wait in its future's status until it ends. */
+ * same word for its node there (and the next for the result of the wait);
+ * its take_into is kept in its future's result slot (see
+ * asyncc__task_take_into). */
 struct asyncc_task_s {
   asyncc_future_t future; /* done when the task ends; status 0 or
                              UV_ECANCELED; 'flags' also holds
                              ASYNCC__TASK_*, 'result' the take_into */
   union {
-    asyncc_task_t* ready_next; /* queued: in the runner's ready queue */
-    asyncc__node_t wait;       /* parked: in a future's waiters, with the
-                                  future where a node has its run function
-                                  (future.c); a task is never both */
+    struct {
+      asyncc_task_t* ready_next; /* queued: in the runner's ready queue */
+      int park_result;           /* the result of its last parked wait, until
+                                    its next await (future.c) */
+    };
+    asyncc__node_t wait; /* parked: in a future's waiters, with the future
+                            where a node has its run function (future.c);
+                            a task is never both queued and parked */
   };
   asyncc_frame_t* frame; /* the root until started and once done;
                             while suspended, the leaf it waits in (or,

@@ -113,11 +113,44 @@ static void test_park_left_parked_at_the_end_of_run(void** state) {
   test_end_clean();
 }
 
+/* ---- a task's own future stays pending while it runs -------------------- */
+
+static async int park_then_yield(asyncc_future_t* fut) {
+  int rc = await(asyncc_future_wait(fut));
+  await(asyncc_yield()); /* suspended again: not done */
+  await(asyncc_yield());
+  return rc;
+}
+
+static async int pending_main(void) {
+  asyncc_future_t fut;
+  int seen, r = -1;
+  asyncc_future_init(&fut);
+  asyncc_task_t* t = asyncc_spawn(park_then_yield(&fut));
+  await(asyncc_yield()); /* t parks */
+  asyncc_future_resolve(&fut, NULL);
+  await(asyncc_yield()); /* t takes the result and yields */
+  seen = asyncc_task_get_future(t)->status;
+  await(asyncc_task_join(t, &r));
+  asyncc_future_close(&fut);
+  return r == 0 ? seen : -1;
+}
+
+/* The task's future's status reads UV_EAGAIN until the task ends (the
+ * header documents the field as read-only for callers): a parked wait's
+ * result is not kept there. */
+static void test_park_task_future_pending_after_a_park(void** state) {
+  (void)state;
+  assert_int_equal(asyncc_run(pending_main()), UV_EAGAIN);
+  test_end_clean();
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_park_results_in_one_expression),
       cmocka_unit_test(test_park_many_tasks_some_cancelled),
       cmocka_unit_test(test_park_left_parked_at_the_end_of_run),
+      cmocka_unit_test(test_park_task_future_pending_after_a_park),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
