@@ -345,6 +345,11 @@ int asyncc__future_remove_waiter(asyncc_future_t* future, asyncc__node_t* node);
  * UV_ECANCELED. */
 void asyncc__task_unpark_cancelled(asyncc_task_t* task);
 
+/* Cancels the parked 'task' and every other task parked on its future, in
+ * one walk of the future's waiters (asyncc_run's end, which cancels every
+ * task). */
+void asyncc__task_unpark_all_cancelled(asyncc_task_t* task);
+
 /* ---- Runner (runner.c) ------------------------------------------------- */
 
 enum {

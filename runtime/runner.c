@@ -206,7 +206,14 @@ static void run_until_done(asyncc_runner_t* r, asyncc_task_t* task) {
   }
 }
 
-static void cancel_one(asyncc_task_t* t) { asyncc_task_cancel(t); }
+/* Every task is being cancelled: a parked one takes the others parked on
+ * its future along (future.c). */
+static void cancel_one(asyncc_task_t* t) {
+  if (t->future.flags & ASYNCC__TASK_PARKED)
+    asyncc__task_unpark_all_cancelled(t);
+  else
+    asyncc_task_cancel(t);
+}
 
 ASYNCC__ABI asyncc_frame_t* asyncc__run(asyncc_frame_t* root) {
   asyncc_runner_t* r = asyncc__runner_get();
