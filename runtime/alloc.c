@@ -102,8 +102,12 @@ int asyncc_replace_allocator(asyncc_malloc_func malloc_func,
   if (malloc_func == NULL || realloc_func == NULL || calloc_func == NULL ||
       free_func == NULL)
     return UV_EINVAL;
-  /* Chunks came from the old allocator. */
+  /* Chunks came from the old allocator; so did the task pool that the
+   * thread's runner keeps between asyncc_run calls (task.c), which
+   * asyncc_runner_close would otherwise give to the new one's free. */
   asyncc__frame_trim();
+  if (asyncc__current_runner != NULL && asyncc__current_runner->task_count == 0)
+    asyncc__runner_free_tasks(asyncc__current_runner);
   allocator.malloc_func = malloc_func;
   allocator.realloc_func = realloc_func;
   allocator.calloc_func = calloc_func;

@@ -197,6 +197,27 @@ static void test_alloc_run_uses_allocator(void** state) {
   test_end_clean();
 }
 
+/* Replacing the allocator releases what the calling thread's runner holds
+ * in its task pool too (its chunks stay with an explicit runner after
+ * asyncc_run): they came from the old allocator, and freeing them at
+ * asyncc_runner_close went to the new one's free. */
+static void test_alloc_replace_releases_the_runners_task_pool(void** state) {
+  test_log_t log = {{0}, 0};
+  uv_loop_t loop;
+  asyncc_runner_t runner;
+  (void)state;
+  assert_int_equal(asyncc_replace_allocator(malloc, realloc, calloc, free), 0);
+  assert_int_equal(uv_loop_init(&loop), 0);
+  assert_int_equal(asyncc_runner_init(&runner, &loop), 0);
+  assert_int_equal(yielder_take(asyncc__run(yielder_start(1, 3, &log))), 0);
+  assert_int_equal(setup_counting(NULL), 0);
+  assert_int_equal(asyncc_runner_close(&runner), 0);
+  assert_int_equal(uv_loop_close(&loop), 0);
+  asyncc__frame_trim();
+  assert_int_equal(outstanding, 0); /* count_free got no block of malloc's */
+  test_end_clean();
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_alloc_sizes_and_live_count),
@@ -206,6 +227,7 @@ int main(void) {
       cmocka_unit_test(test_alloc_thread_exit_releases),
       cmocka_unit_test(test_alloc_oom_aborts),
       cmocka_unit_test(test_alloc_run_uses_allocator),
+      cmocka_unit_test(test_alloc_replace_releases_the_runners_task_pool),
   };
   return cmocka_run_group_tests_name("alloc", tests, setup_counting,
                                      teardown_counting);
