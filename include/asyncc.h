@@ -274,7 +274,8 @@ ASYNCC_EXTERN int asyncc_task_is_cancelled(const asyncc_task_t* task);
 /* The future that completes when the task ends: status 0, or UV_ECANCELED
  * if the task was cancelled (its result pointer is the runtime's). Valid as
  * long as the task handle is. Register done callbacks on it; do not
- * resolve it. */
+ * resolve it. asyncc_future_close refuses it (UV_EINVAL): the task's end
+ * (a join, a detach, asyncc_run's end) frees it. */
 ASYNCC_EXTERN asyncc_future_t* asyncc_task_get_future(asyncc_task_t* task);
 
 /* The task whose code is running on this thread, or NULL. */

@@ -166,7 +166,9 @@ int asyncc_future_remove_done_cb(asyncc_future_done_t* req) {
 }
 
 int asyncc_future_close(asyncc_future_t* future) {
-  if (!asyncc__future_valid(future)) return UV_EINVAL;
+  /* A task's future is the runtime's: its task frees it. */
+  if (!asyncc__future_valid(future) || (future->flags & ASYNCC__TASK_FUTURE))
+    return UV_EINVAL;
   if (future->waiters != NULL) return UV_EBUSY;
   future->flags = FUTURE_DEAD;
   return 0;

@@ -196,7 +196,7 @@ extern ASYNCC__TLS asyncc_runner_t* asyncc__current_runner;
 
 /* ---- Tasks (task.c) ---------------------------------------------------- */
 
-/* A task's state bits live in bits 6-15 of its future's flags (which uses
+/* A task's state bits live in bits 5-15 of its future's flags (which uses
  * bit 0 and the top 16 bits), to keep the task at 64 bytes. */
 enum {
   ASYNCC__TASK_WOKEN = 1u << 7,      /* queued by a wake-up (a leaf's
@@ -212,6 +212,10 @@ enum {
   ASYNCC__TASK_NOTIFYING = 1u << 15, /* completing: do not free yet */
   ASYNCC__TASK_PARKED = 1u << 6,     /* 'wait' is in a future's waiters
                                         (asyncc__asyncc_future_wait_park) */
+  ASYNCC__TASK_FUTURE = 1u << 5,     /* the future is a task's, which
+                                        asyncc_future_close refuses: the
+                                        pool tells a slot in use by its
+                                        valid future (task.c) */
 };
 
 /* A task is 56 bytes. It belongs to the runner of the thread that created

@@ -104,6 +104,7 @@ asyncc_task_t* asyncc__task_new(asyncc_runner_t* runner, asyncc_frame_t* root,
                                 asyncc_take_into_cb take_into) {
   asyncc_task_t* t = task_slot(runner);
   asyncc_future_init(&t->future);
+  t->future.flags |= ASYNCC__TASK_FUTURE;
   t->future.data = NULL;
   asyncc__task_set_take_into(t, take_into);
   t->ready_next = NULL;
@@ -122,6 +123,7 @@ void asyncc__task_free(asyncc_task_t* t) {
   if (take_into != NULL) take_into(t->frame, NULL);
   r->task_count--;
   asyncc__frame_live_add(-1);
+  t->future.flags &= ~ASYNCC__TASK_FUTURE;
   if (asyncc_future_close(&t->future) != 0) /* the slot is free */
     asyncc__fatal("a task was freed with waiters");
   t->ready_next = r->task_free;
