@@ -72,6 +72,8 @@ static void task_unpark(asyncc_task_t* t, int status) {
   asyncc__task_enqueue(t); /* reuses the node's first word */
 }
 
+static void future_wait_wake(asyncc__node_t* node, int status);
+
 void asyncc__future_complete(asyncc_future_t* future, int status,
                              void* result) {
   asyncc__node_t* last = future->waiters;
@@ -85,15 +87,22 @@ void asyncc__future_complete(asyncc_future_t* future, int status,
   n = last->next;
   last->next = NULL;
 
-  /* Parked tasks first: waking one only queues it, and once they are all
-   * off the list a done callback that cancels one of them, or frees the
-   * future, cannot reach a task that still points at it. */
+  /* Waiting tasks first, parked or in asyncc_future_wait's frame, in the
+   * order they began to wait: waking one only queues it, and once they are
+   * all off the list a done callback that cancels one of them, or frees
+   * the future, cannot reach a task that still points at it; either form
+   * of the wait then returns the status (the completion came before the
+   * cancellation). */
   for (link = &n; *link != NULL;) {
     asyncc__node_t* w = *link;
     if (node_parked_on(w) == future) {
       *link = w->next;
       w->next = NULL;
       task_unpark(container_of(w, asyncc_task_t, wait), status);
+    } else if (w->run == future_wait_wake) {
+      *link = w->next;
+      w->next = NULL;
+      future_wait_wake(w, status);
     } else {
       link = &w->next;
     }
@@ -179,11 +188,17 @@ int asyncc_future_close(asyncc_future_t* future) {
 /* The frame is in asyncc/leaves.h; generated code embeds it. */
 typedef struct asyncc__asyncc_future_wait_frame future_wait_frame_t;
 
-/* Runs inside asyncc__future_complete, which passes the status: the
- * future may already be freed (by an earlier done callback). */
+/* Runs inside asyncc__future_complete, before its done callbacks, which
+ * passes the status: the future is not read again. */
 static void future_wait_wake(asyncc__node_t* node, int status) {
   future_wait_frame_t* f = container_of(node, future_wait_frame_t, node);
-  f->asyncc__ret = status; /* the future is not needed again */
+  /* A task cancelled while it waited (its cancellation is queued, not yet
+   * delivered) sees UV_ECANCELED, as a parked one does: the cancellation
+   * came first. (Cancelled before the wait began, it never waits.) */
+  f->asyncc__ret =
+      (ASYNCC__LEAF_TASK(&f->hdr)->future.flags & ASYNCC__TASK_CANCEL)
+          ? UV_ECANCELED
+          : status; /* the future is not needed again */
   asyncc__leaf_wake(&f->hdr);
 }
 

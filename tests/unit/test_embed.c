@@ -742,6 +742,64 @@ static void test_embed_wait_completion_cancels_and_frees(void** state) {
   completion_cancels_and_frees(OP_WAIT);
 }
 
+/* A task cancelled while it waits, its future completed before it runs
+ * again: the cancellation came first, so the wait returns UV_ECANCELED, in
+ * either form (the leaf's wake-up took the status over the queued
+ * cancellation). */
+typedef struct {
+  asyncc_future_t fut;
+  op_t ops[2];
+  int results[2];
+  asyncc_task_t* t;
+  int value;
+  int status;
+} cancel_first_ctx_t;
+
+static asyncc_frame_t* cancel_first_script(void* ctx, int step, int last,
+                                           script_take_fn* take) {
+  cancel_first_ctx_t* c = ctx;
+  switch (step) {
+    case 0:
+      c->t = asyncc__spawn(embedder_start(c->ops, 2, c->results),
+                           embedder_take_into);
+      return SCRIPT_YIELD(); /* it runs, and waits */
+    case 1:
+      assert_int_equal(asyncc_task_cancel(c->t), 0);
+      assert_int_equal(asyncc_future_reject(&c->fut, UV_EPIPE), 0);
+      return SCRIPT_JOIN(c->t, &c->value);
+    default:
+      c->status = last;
+      return NULL;
+  }
+}
+
+static void cancel_then_complete(int kind) {
+  cancel_first_ctx_t c;
+  memset(&c, 0, sizeof c);
+  assert_int_equal(asyncc_future_init(&c.fut), 0);
+  c.ops[0].kind = kind;
+  c.ops[0].fut = &c.fut;
+  c.ops[1].kind = OP_YIELD;
+  c.results[0] = c.results[1] = 9;
+  script_take(asyncc__run(script_start(cancel_first_script, &c)));
+  assert_int_equal(c.results[0], UV_ECANCELED);
+  assert_int_equal(c.results[1], UV_ECANCELED);
+  assert_int_equal(c.status, UV_ECANCELED);
+  assert_int_equal(c.value, 2);
+  assert_int_equal(asyncc_future_close(&c.fut), 0);
+  test_end_clean();
+}
+
+static void test_embed_park_cancel_then_complete(void** state) {
+  (void)state;
+  cancel_then_complete(OP_WAIT_PARK);
+}
+
+static void test_embed_wait_cancel_then_complete(void** state) {
+  (void)state;
+  cancel_then_complete(OP_WAIT);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_embed_layout),
@@ -758,6 +816,8 @@ int main(void) {
       cmocka_unit_test(test_embed_park_done_and_invalid),
       cmocka_unit_test(test_embed_park_cancel),
       cmocka_unit_test(test_embed_park_start_cancelled),
+      cmocka_unit_test(test_embed_park_cancel_then_complete),
+      cmocka_unit_test(test_embed_wait_cancel_then_complete),
       cmocka_unit_test(test_embed_park_completion_cancels_and_frees),
       cmocka_unit_test(test_embed_wait_completion_cancels_and_frees),
   };
