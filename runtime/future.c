@@ -40,8 +40,34 @@ void asyncc__future_add_waiter(asyncc_future_t* future, asyncc__node_t* node) {
   asyncc__ring_append(&future->waiters, node);
 }
 
+/* The nodes a completion has taken off its future and not run yet, for
+ * each completion running on this thread (a callback may complete another
+ * future): a node removed while it waits there must not run. */
+typedef struct completing_s completing_t;
+struct completing_s {
+  asyncc__node_t** pending; /* the first node not run yet */
+  completing_t* outer;
+};
+static ASYNCC__TLS completing_t* completing;
+
+static int remove_pending(asyncc__node_t* node) {
+  completing_t* c;
+  asyncc__node_t** link;
+  for (c = completing; c != NULL; c = c->outer)
+    for (link = c->pending; *link != NULL; link = &(*link)->next)
+      if (*link == node) {
+        *link = node->next;
+        node->next = NULL;
+        return 0;
+      }
+  return UV_ENOENT;
+}
+
 int asyncc__future_remove_waiter(asyncc_future_t* future,
                                  asyncc__node_t* node) {
+  /* Pending first: a callback of the completion may have freed the
+   * future. */
+  if (completing != NULL && remove_pending(node) == 0) return 0;
   return asyncc__ring_remove(&future->waiters, node);
 }
 
@@ -108,13 +134,18 @@ void asyncc__future_complete(asyncc_future_t* future, int status,
     }
   }
 
-  /* From here on 'future' is not touched: a callback may free it. */
+  /* From here on 'future' is not touched: a callback may free it. 'n' is
+   * the first node not run yet, where a removal finds it. */
+  if (n == NULL) return;
+  completing_t self = {&n, completing};
+  completing = &self;
   while (n != NULL) {
-    asyncc__node_t* next = n->next;
-    n->next = NULL;
-    n->run(n, status);
-    n = next;
+    asyncc__node_t* run = n;
+    n = run->next;
+    run->next = NULL;
+    run->run(run, status);
   }
+  completing = self.outer;
 }
 
 int asyncc_future_resolve(asyncc_future_t* future, void* result) {

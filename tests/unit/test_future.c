@@ -137,6 +137,48 @@ static void test_future_done_callbacks(void** state) {
   test_end_clean();
 }
 
+/* A done callback that unregisters a later one during the completion: the
+ * later one does not run, and the removal says so (0), even after the
+ * first callback freed the future. */
+typedef struct {
+  asyncc_future_done_t req[3];
+  int ran[3];
+  int removed;
+} unreg_ctx_t;
+
+static void unreg_cb(asyncc_future_done_t* req, asyncc_future_t* future) {
+  unreg_ctx_t* c = req->data;
+  int i = (int)(req - c->req);
+  c->ran[i]++;
+  if (i == 0) {
+    assert_int_equal(asyncc_future_close(future), 0);
+    memset(future, 0xA5, sizeof *future); /* freed */
+    c->removed = asyncc_future_remove_done_cb(&c->req[1]);
+  }
+}
+
+static void test_future_callback_unregisters_a_later_one(void** state) {
+  asyncc_future_t f;
+  unreg_ctx_t c;
+  int i;
+  (void)state;
+  memset(&c, 0, sizeof c);
+  c.removed = 9;
+  assert_int_equal(asyncc_future_init(&f), 0);
+  for (i = 0; i < 3; i++) {
+    c.req[i].data = &c;
+    assert_int_equal(asyncc_future_add_done_cb(&f, &c.req[i], unreg_cb), 0);
+  }
+  assert_int_equal(asyncc_future_resolve(&f, NULL), 0);
+  assert_int_equal(c.removed, 0);
+  assert_int_equal(c.ran[0], 1);
+  assert_int_equal(c.ran[1], 0);
+  assert_int_equal(c.ran[2], 1);
+  assert_null(c.req[1].future);
+  assert_int_equal(asyncc_future_remove_done_cb(&c.req[1]), UV_ENOENT);
+  test_end_clean();
+}
+
 static void test_future_callback_frees_future(void** state) {
   asyncc_future_t* f = malloc(sizeof *f);
   asyncc_future_done_t a;
@@ -384,6 +426,7 @@ int main(void) {
       cmocka_unit_test(test_future_invalid),
       cmocka_unit_test(test_future_done_callbacks),
       cmocka_unit_test(test_future_callback_frees_future),
+      cmocka_unit_test(test_future_callback_unregisters_a_later_one),
       cmocka_unit_test(test_future_wait_resolved_by_callback),
       cmocka_unit_test(test_future_wait_done_does_not_suspend),
       cmocka_unit_test(test_future_many_waiters),
