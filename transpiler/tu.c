@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -70,6 +71,32 @@ static bool names_feature_macro(const char* path, const tr_tu_opts_t* o) {
     found = strstr(b.data, *m) != NULL;
   tr_buf_free(&b);
   return found;
+}
+
+/* A CXSourceLocation holds clang's raw encoding of the location, which for
+ * a byte of the main file (not in a macro) is where the file begins in
+ * clang's location space plus the byte's offset: tr_tu_offset reads it
+ * there instead of asking libclang, a search of its location table when
+ * the macros of a large file have filled it. Whether that holds is checked
+ * at the file's first, middle and last byte; if not, libclang is asked. */
+static void check_direct_locations(tr_tu_t* t) {
+  CXSourceLocation a = clang_getLocationForOffset(t->tu, t->file, 0);
+  unsigned base = a.int_data;
+  t->loc_sm = NULL;
+  if (!a.ptr_data[0] || base >= 0x80000000u || t->len >= 0x80000000u - base)
+    return;
+  unsigned offs[3] = {0, (unsigned)t->len / 2, (unsigned)t->len};
+  for (int i = 0; i < 3; i++) {
+    CXSourceLocation l = clang_getLocationForOffset(t->tu, t->file, offs[i]);
+    CXFile f;
+    unsigned o;
+    clang_getFileLocation(l, &f, NULL, NULL, &o);
+    if (l.ptr_data[0] != a.ptr_data[0] || l.int_data != base + offs[i] || !f ||
+        !clang_File_isEqual(f, t->file) || o != offs[i])
+      return;
+  }
+  t->loc_sm = a.ptr_data[0];
+  t->loc_base = base;
 }
 
 int tr_tu_parse(tr_tu_t* t, const char* path, const tr_tu_opts_t* o) {
@@ -130,6 +157,7 @@ int tr_tu_parse(tr_tu_t* t, const char* path, const tr_tu_opts_t* o) {
   }
   t->len = len;
   index_lines(t);
+  check_direct_locations(t);
   return 0;
 }
 
@@ -140,13 +168,25 @@ void tr_tu_dispose(tr_tu_t* t) {
   t->index = NULL;
 }
 
-int tr_tu_offset(const tr_tu_t* t, CXSourceLocation loc, unsigned* off) {
+static int file_offset(const tr_tu_t* t, CXSourceLocation loc, unsigned* off) {
   CXFile f;
   unsigned o;
   clang_getFileLocation(loc, &f, NULL, NULL, &o);
   if (f == NULL || !clang_File_isEqual(f, t->file)) return 0;
   *off = o;
   return 1;
+}
+
+int tr_tu_offset(const tr_tu_t* t, CXSourceLocation loc, unsigned* off) {
+  unsigned d = loc.int_data - t->loc_base;
+  if (t->loc_sm && loc.ptr_data[0] == t->loc_sm && d <= t->len) {
+#if defined(ASYNCC_CHECK_ENDS) || !defined(NDEBUG)
+    if (!file_offset(t, loc, off) || *off != d) abort(); /* debug builds */
+#endif
+    *off = d;
+    return 1;
+  }
+  return file_offset(t, loc, off);
 }
 
 unsigned tr_tu_line(const tr_tu_t* t, unsigned off) {

@@ -21,6 +21,10 @@ typedef struct {
   size_t len;           /* bytes in 'text' */
   unsigned* line_start; /* byte offset of each line, index 0 = line 1 */
   unsigned nlines;
+  /* tr_tu_offset's shortcut: libclang's location of main-file byte k is
+     {sm, loc_base + k} (checked once per parse, else loc_sm is NULL) */
+  const void* loc_sm;
+  unsigned loc_base;
 } tr_tu_t;
 
 typedef struct {
