@@ -325,6 +325,84 @@ static void cursor_ends(tr_prog_t* p, CXCursor c, end_t* b, end_t* e) {
   *e = end_at(p, clang_getRangeEnd(r));
 }
 
+/* Debug builds (and any with ASYNCC_CHECK_ENDS) compare every end derived
+   below with libclang's extent and abort where they differ. */
+#if defined(ASYNCC_CHECK_ENDS) || !defined(NDEBUG)
+static void check_ends(tr_prog_t* p, CXCursor c, end_t b, end_t e) {
+  end_t cb, ce;
+  cursor_ends(p, c, &cb, &ce);
+  if (b.off != cb.off || b.in_file != cb.in_file || b.spelled != cb.spelled ||
+      e.off != ce.off || e.in_file != ce.in_file || e.spelled != ce.spelled)
+    abort();
+}
+#else
+#define check_ends(p, c, b, e) ((void)0)
+#endif
+
+static bool is_ident_byte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+         c == '$' || (c >= '0' && c <= '9');
+}
+
+/* The length of the token of cursor kind 'k' (an identifier, a number or
+ * a character constant) at t[off], or 0 where unsure: a line splice, a
+ * UCN or a non-ASCII byte, a digit separator, another kind of token. */
+static unsigned token_len(const char* t, size_t len, unsigned off,
+                          enum CXCursorKind k) {
+  unsigned i = off;
+  if (k == CXCursor_DeclRefExpr) {
+    if (!is_ident_byte(t[i]) || (t[i] >= '0' && t[i] <= '9')) return 0;
+    while (i < len && is_ident_byte(t[i])) i++;
+  } else if (k == CXCursor_IntegerLiteral || k == CXCursor_FloatingLiteral) {
+    if (!(t[i] >= '0' && t[i] <= '9') && t[i] != '.') return 0;
+    for (i++; i < len; i++) {
+      char c = t[i];
+      if ((c == '+' || c == '-') && strchr("eEpP", t[i - 1])) continue;
+      if (!is_ident_byte(c) && c != '.') break;
+    }
+  } else if (k == CXCursor_CharacterLiteral) {
+    if (t[i] == 'L' || t[i] == 'U')
+      i++;
+    else if (t[i] == 'u')
+      i += t[i + 1] == '8' ? 2 : 1;
+    if (i >= len || t[i] != '\'') return 0;
+    for (i++; i < len && t[i] != '\''; i++) {
+      if (t[i] == '\n') return 0;
+      if (t[i] == '\\' && ++i < len && t[i] == '\n') return 0;
+    }
+    if (i++ >= len) return 0;
+  } else {
+    return 0;
+  }
+  /* what follows must end the token plainly */
+  if (i < len && (t[i] == '\\' || t[i] == '\'' || t[i] == '"' ||
+                  (unsigned char)t[i] >= 0x80))
+    return 0;
+  for (unsigned j = off; j < i; j++)
+    if ((unsigned char)t[j] >= 0x80) return 0;
+  return i - off;
+}
+
+/* The ends of a one-token leaf (a name, a number, a character constant)
+ * without clang_getCursorExtent, which finds the end by lexing the token
+ * again after resolving its location: the start is the cursor's location,
+ * the end the token's length on. Only for a token spelled in the main
+ * file; false otherwise. */
+static bool leaf_ends(tr_prog_t* p, CXCursor c, enum CXCursorKind k, end_t* b,
+                      end_t* e) {
+  if (k != CXCursor_DeclRefExpr && k != CXCursor_IntegerLiteral &&
+      k != CXCursor_FloatingLiteral && k != CXCursor_CharacterLiteral)
+    return false;
+  end_t s = end_at(p, clang_getCursorLocation(c));
+  if (!s.in_file || !s.spelled || s.off >= p->tu->len) return false;
+  unsigned n = token_len(p->tu->text, p->tu->len, s.off, k);
+  if (!n) return false;
+  *b = s;
+  *e = (end_t){s.off + n, true, true};
+  check_ends(p, c, *b, *e);
+  return true;
+}
+
 /* Gives 'n' its range from the ends of its extent. */
 static void set_range(tr_prog_t* p, tr_node_t* n, end_t b, end_t f) {
   if (!b.in_file || !f.in_file) return;
@@ -447,12 +525,48 @@ static void open_node(CXCursor c, tr_node_t* n) {
   open_stack[open_top++].base = kid_top;
 }
 
+/* Whether 'n', an UnexposedExpr with one child, is an implicit conversion,
+ * whose extent is its operand's: libclang gives it its operand's location,
+ * and so it does an ext-vector element 'v.xy', told apart by the '.' (or
+ * '->') after the operand. Anything unsure: no. */
+static bool is_conversion(tr_prog_t* p, tr_node_t* n, size_t base) {
+  if (kid_top - base != 1 || !kid_stack[base].e.in_file ||
+      !kid_stack[base].e.spelled ||
+      !clang_equalLocations(clang_getCursorLocation(n->cur),
+                            clang_getCursorLocation(kid_stack[base].node->cur)))
+    return false;
+  const char* t = p->tu->text;
+  size_t i = kid_stack[base].e.off, len = p->tu->len;
+  while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n')) i++;
+  return i >= len || !(t[i] == '.' || t[i] == '/' || t[i] == '\\' ||
+                       t[i] == '#' || (t[i] == '-' && t[i + 1] == '>'));
+}
+
+/* The range of an UnexposedExpr, once its children are built: an implicit
+ * conversion's is its operand's, anything else's libclang's extent. */
+static void set_unexposed_range(tr_prog_t* p, tr_node_t* n, size_t base) {
+  end_t b, e;
+  if (is_conversion(p, n, base)) {
+    b = kid_stack[base].b;
+    e = kid_stack[base].e;
+    check_ends(p, n->cur, b, e);
+  } else {
+    cursor_ends(p, n->cur, &b, &e);
+  }
+  set_range(p, n, b, e);
+  kid_stack[base - 1].b = b;
+  kid_stack[base - 1].e = e;
+}
+
 static void close_node(tr_prog_t* p, size_t bottom) {
   open_top--;
   tr_node_t* n = open_stack[open_top].node;
   size_t base = open_stack[open_top].base;
+  /* a root has its range already */
   if (open_top > bottom && operands_spanning(n->kind))
-    set_operator_range(p, n, base); /* a root has its range already */
+    set_operator_range(p, n, base);
+  else if (open_top > bottom && n->kind == CXCursor_UnexposedExpr)
+    set_unexposed_range(p, n, base);
   finish_node(p, n, base);
 }
 
@@ -464,8 +578,8 @@ static enum CXChildVisitResult visit_kid(CXCursor c, CXCursor parent,
     close_node(b->p, b->bottom);
   tr_node_t* k = new_node(c, open_stack[open_top - 1].node);
   end_t kb = {0, false, false}, ke = kb;
-  if (!operands_spanning(k->kind)) {
-    cursor_ends(b->p, c, &kb, &ke);
+  if (!operands_spanning(k->kind) && k->kind != CXCursor_UnexposedExpr) {
+    if (!leaf_ends(b->p, c, k->kind, &kb, &ke)) cursor_ends(b->p, c, &kb, &ke);
     set_range(b->p, k, kb, ke);
   }
   push_kid(k, kb, ke);
