@@ -78,24 +78,28 @@ static bool names_feature_macro(const char* path, const tr_tu_opts_t* o) {
  * clang's location space plus the byte's offset: tr_tu_offset reads it
  * there instead of asking libclang, a search of its location table when
  * the macros of a large file have filled it. Whether that holds is checked
- * at the file's first, middle and last byte; if not, libclang is asked. */
+ * at both ends of the file (the translation unit's extent); if not,
+ * libclang is asked. */
 static void check_direct_locations(tr_tu_t* t) {
-  CXSourceLocation a = clang_getLocationForOffset(t->tu, t->file, 0);
-  unsigned base = a.int_data;
+  CXSourceRange r =
+      clang_getCursorExtent(clang_getTranslationUnitCursor(t->tu));
+  CXSourceLocation ends[2] = {clang_getRangeStart(r), clang_getRangeEnd(r)};
+  unsigned base = ends[0].int_data;
   t->loc_sm = NULL;
-  if (!a.ptr_data[0] || base >= 0x80000000u || t->len >= 0x80000000u - base)
+  if (!ends[0].ptr_data[0] || base >= 0x80000000u ||
+      t->len >= 0x80000000u - base)
     return;
-  unsigned offs[3] = {0, (unsigned)t->len / 2, (unsigned)t->len};
-  for (int i = 0; i < 3; i++) {
-    CXSourceLocation l = clang_getLocationForOffset(t->tu, t->file, offs[i]);
+  for (int i = 0; i < 2; i++) {
+    unsigned off = i ? (unsigned)t->len : 0;
     CXFile f;
     unsigned o;
-    clang_getFileLocation(l, &f, NULL, NULL, &o);
-    if (l.ptr_data[0] != a.ptr_data[0] || l.int_data != base + offs[i] || !f ||
-        !clang_File_isEqual(f, t->file) || o != offs[i])
+    clang_getFileLocation(ends[i], &f, NULL, NULL, &o);
+    if (ends[i].ptr_data[0] != ends[0].ptr_data[0] ||
+        ends[i].int_data != base + off || !f ||
+        !clang_File_isEqual(f, t->file) || o != off)
       return;
   }
-  t->loc_sm = a.ptr_data[0];
+  t->loc_sm = ends[0].ptr_data[0];
   t->loc_base = base;
 }
 
