@@ -570,6 +570,60 @@ static void close_node(tr_prog_t* p, size_t bottom) {
   finish_node(p, n, base);
 }
 
+/* The outer parenthesis of the keyword expansion last met whose argument
+ * is plain spelled text (a plain span), and the ends of its extent. */
+static struct {
+  const tr_node_t* paren;
+  const tr_span_t* span;
+  end_t b, e;
+} kwp;
+
+/* Notes 'k' if it is such a parenthesis: the first ParenExpr met that
+ * begins at the invocation, unspelled (a token of the macro's body). */
+static void note_keyword_paren(tr_prog_t* p, const tr_node_t* k, end_t b,
+                               end_t e) {
+  if (k->kind != CXCursor_ParenExpr || !b.in_file || b.spelled || !e.in_file)
+    return;
+  const tr_span_t* s = span_of(p, b.off);
+  if (s && s->plain && s->start == b.off && s != kwp.span) {
+    kwp.paren = k;
+    kwp.span = s;
+    kwp.b = b;
+    kwp.e = e;
+  }
+}
+
+/* In '(asyncc__await_marker(), (call))', the body of a keyword, every
+ * token is at the invocation's start and every node's extent ends at its
+ * end: the marker call's and the inner parenthesis' extents are the outer
+ * parenthesis' (for asyncc_spawn's '(asyncc__spawn_marker(), (void)(call),
+ * (asyncc_task_t*)0)', the marker's). 'k', just made, is not on the
+ * stacks yet. */
+static bool keyword_ends(build_t* bd, const tr_node_t* k, end_t* b, end_t* e) {
+  if (!kwp.paren || open_top < bd->bottom + 3) return false;
+  size_t up = open_top - 1; /* k's parent */
+  bool first = kid_top == open_stack[up].base;
+  if (open_stack[up].node->kind != CXCursor_BinaryOperator) return false;
+  if (k->kind == CXCursor_ParenExpr) {
+    /* the comma's right operand, after the marker */
+    if (open_stack[up - 1].node != kwp.paren ||
+        kid_top - open_stack[up].base != 1 ||
+        !kid_stack[open_stack[up].base].node->marker)
+      return false;
+  } else if (k->marker && first) {
+    if (open_stack[up - 1].node != kwp.paren &&
+        !(open_stack[up - 1].node->kind == CXCursor_BinaryOperator &&
+          kid_stack[open_stack[up - 1].base].node == open_stack[up].node &&
+          open_top >= bd->bottom + 4 && open_stack[up - 2].node == kwp.paren))
+      return false;
+  } else {
+    return false;
+  }
+  *b = kwp.b;
+  *e = kwp.e;
+  return true;
+}
+
 static enum CXChildVisitResult visit_kid(CXCursor c, CXCursor parent,
                                          CXClientData data) {
   build_t* b = data;
@@ -578,15 +632,20 @@ static enum CXChildVisitResult visit_kid(CXCursor c, CXCursor parent,
     close_node(b->p, b->bottom);
   tr_node_t* k = new_node(c, open_stack[open_top - 1].node);
   end_t kb = {0, false, false}, ke = kb;
+  if (k->kind == CXCursor_CallExpr) k->marker = marker_of(c);
   if (!operands_spanning(k->kind) && k->kind != CXCursor_UnexposedExpr) {
-    if (!leaf_ends(b->p, c, k->kind, &kb, &ke)) cursor_ends(b->p, c, &kb, &ke);
+    if (keyword_ends(b, k, &kb, &ke)) {
+      check_ends(b->p, c, kb, ke);
+    } else if (!leaf_ends(b->p, c, k->kind, &kb, &ke)) {
+      cursor_ends(b->p, c, &kb, &ke);
+      note_keyword_paren(b->p, k, kb, ke);
+    }
     set_range(b->p, k, kb, ke);
   }
   push_kid(k, kb, ke);
   open_node(c, k);
   /* a keyword's marker call only says which keyword it is: its callee (a
      reference and a conversion, two of every await's nodes) is not built */
-  if (k->kind == CXCursor_CallExpr) k->marker = marker_of(c);
   return k->marker ? CXChildVisit_Continue : CXChildVisit_Recurse;
 }
 
@@ -1322,6 +1381,7 @@ int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu, tr_fn_built_t built) {
   memset(fn_index, 0, sizeof fn_index);
   memset(kw_def, 0, sizeof kw_def);
   memset(loc_cache, 0, sizeof loc_cache); /* a previous TU's locations */
+  memset(&kwp, 0, sizeof kwp);
   p->fns_tail = &p->fns;
   p->tops_tail = &p->tops;
   p->first_pack = -2;
