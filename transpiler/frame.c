@@ -72,6 +72,8 @@ bool tr_frame_hoisted_has(const char* name) {
   return false;
 }
 
+bool tr_frame_hoisted_any(void) { return nhoisted > 0; }
+
 const char* tr_frame_hoisted_name(CXCursor decl) {
   for (int i = 0; i < nhoisted; i++)
     if (clang_equalCursors(hoisted[i].decl, decl)) return hoisted[i].name;

@@ -34,6 +34,7 @@ void tr_frame_hoisted_reset(void);
 void tr_frame_hoisted_add(CXCursor decl, const char* name);
 const char* tr_frame_hoisted_name(CXCursor decl);
 bool tr_frame_hoisted_has(const char* name);
+bool tr_frame_hoisted_any(void);
 /* Assigns tr_local_t.field for every promoted local of 'fn'. */
 void tr_frame_name_fields(tr_fn_t* fn);
 

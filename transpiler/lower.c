@@ -2394,7 +2394,8 @@ int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out,
   tr_frame_hoisted_reset();
   if (fn->body->has_await) {
     name_types(&L, fn->body);
-    rename_type_refs(&L, fn->body);
+    /* a walk asking libclang what every name refers to: only for types */
+    if (tr_frame_hoisted_any()) rename_type_refs(&L, fn->body);
     move_types(&L, fn->body);
   }
   rewrite_refs(&L, fn->body);
