@@ -311,6 +311,8 @@ typedef struct {
 static struct {
   tr_node_t* node;
   end_t b, e;
+  bool placed; /* e is known to end the node's last token where it is in the
+                  text, not a macro's invocation for a token of its body */
 } * kid_stack;
 static size_t kid_top, kid_cap;
 
@@ -448,15 +450,18 @@ static tr_node_t* new_node(CXCursor c, tr_node_t* parent) {
  * in an unexpected number: libclang's extent. */
 static void set_operator_range(tr_prog_t* p, tr_node_t* n, size_t base) {
   end_t b, e;
+  bool placed = false;
   if (kid_top - base == operands_spanning(n->kind)) {
     b = kid_stack[base].b;
     e = kid_stack[kid_top - 1].e;
+    placed = kid_stack[kid_top - 1].placed;
   } else {
     cursor_ends(p, n->cur, &b, &e);
   }
   set_range(p, n, b, e);
   kid_stack[base - 1].b = b;
   kid_stack[base - 1].e = e;
+  kid_stack[base - 1].placed = placed;
 }
 
 /* Completes 'n' once all its children are built: they are the nodes on
@@ -501,7 +506,8 @@ static void push_kid(tr_node_t* k, end_t b, end_t e) {
   }
   kid_stack[kid_top].node = k;
   kid_stack[kid_top].b = b;
-  kid_stack[kid_top++].e = e;
+  kid_stack[kid_top].e = e;
+  kid_stack[kid_top++].placed = false;
 }
 
 /* The nodes whose children are still coming, innermost last. A tree is
@@ -525,30 +531,73 @@ static void open_node(CXCursor c, tr_node_t* n) {
   open_stack[open_top++].base = kid_top;
 }
 
-/* Whether 'n', an UnexposedExpr with one child, is an implicit conversion,
- * whose extent is its operand's: libclang gives it its operand's location,
- * and so it does an ext-vector element 'v.xy', told apart by the '.' (or
- * '->') after the operand. Anything unsure: no. */
-static bool is_conversion(tr_prog_t* p, tr_node_t* n, size_t base) {
-  if (kid_top - base != 1 || !kid_stack[base].e.in_file ||
-      !kid_stack[base].e.spelled ||
-      !clang_equalLocations(clang_getCursorLocation(n->cur),
-                            clang_getCursorLocation(kid_stack[base].node->cur)))
-    return false;
-  const char* t = p->tu->text;
-  size_t i = kid_stack[base].e.off, len = p->tu->len;
+static size_t skip_blanks(const char* t, size_t len, size_t i) {
   while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n')) i++;
-  return i >= len || !(t[i] == '.' || t[i] == '/' || t[i] == '\\' ||
-                       t[i] == '#' || (t[i] == '-' && t[i + 1] == '>'));
+  return i;
 }
 
-/* The range of an UnexposedExpr, once its children are built: an implicit
- * conversion's is its operand's, anything else's libclang's extent. */
-static void set_unexposed_range(tr_prog_t* p, tr_node_t* n, size_t base) {
+/* is_spelled() at main-file offset 'off' where no location is at hand: -1
+ * when only the location can tell (inside another macro's invocation). */
+static int spelled_at(tr_prog_t* p, unsigned off) {
+  const tr_span_t* s = span_of(p, off);
+  if (!s) return 1;
+  return s->plain ? off != s->start : -1;
+}
+
+/* Whether 't' is a vector or a pointer to one. */
+static bool is_vector(CXType t) {
+  t = clang_getCanonicalType(t);
+  if (t.kind == CXType_Pointer)
+    t = clang_getCanonicalType(clang_getPointeeType(t));
+  return t.kind == CXType_Vector || t.kind == CXType_ExtVector;
+}
+
+/* The ends of 'n', an UnexposedExpr with one child, if it is an implicit
+ * conversion, whose extent is its operand's: libclang gives it its
+ * operand's location, and so it does an ext-vector element 'v.xy', told
+ * apart by its operand's vector type. Anything unsure: false. */
+static bool conversion_ends(tr_node_t* n, size_t base, end_t* b, end_t* e) {
+  if (kid_top - base != 1 ||
+      !clang_equalLocations(
+          clang_getCursorLocation(n->cur),
+          clang_getCursorLocation(kid_stack[base].node->cur)) ||
+      is_vector(clang_getCursorType(kid_stack[base].node->cur)))
+    return false;
+  *b = kid_stack[base].b;
+  *e = kid_stack[base].e;
+  return true;
+}
+
+/* The ends of a call, once its children (callee, arguments) are built: its
+ * callee's start, and the ')' that follows the last of them with nothing
+ * but blanks between (a comment, a macro: false). */
+static bool call_ends(tr_prog_t* p, size_t base, end_t* b, end_t* e) {
+  if (kid_top == base || !kid_stack[kid_top - 1].placed) return false;
+  const char* t = p->tu->text;
+  size_t len = p->tu->len, i = kid_stack[kid_top - 1].e.off;
+  if (kid_top - base == 1) { /* no arguments */
+    i = skip_blanks(t, len, i);
+    if (i >= len || t[i++] != '(') return false;
+  }
+  i = skip_blanks(t, len, i);
+  if (i >= len || t[i] != ')') return false;
+  int spelled = spelled_at(p, (unsigned)i + 1);
+  if (spelled < 0) return false;
+  *b = kid_stack[base].b;
+  *e = (end_t){(unsigned)i + 1, true, spelled};
+  return true;
+}
+
+/* The range of an UnexposedExpr or a call (not a marker's), once its
+ * children are built: derived from theirs (above), else libclang's. */
+static void set_late_range(tr_prog_t* p, tr_node_t* n, size_t base) {
   end_t b, e;
-  if (is_conversion(p, n, base)) {
-    b = kid_stack[base].b;
-    e = kid_stack[base].e;
+  bool placed = false;
+  if (n->kind == CXCursor_UnexposedExpr && conversion_ends(n, base, &b, &e)) {
+    placed = kid_stack[base].placed;
+    check_ends(p, n->cur, b, e);
+  } else if (n->kind == CXCursor_CallExpr && call_ends(p, base, &b, &e)) {
+    placed = true;
     check_ends(p, n->cur, b, e);
   } else {
     cursor_ends(p, n->cur, &b, &e);
@@ -556,6 +605,13 @@ static void set_unexposed_range(tr_prog_t* p, tr_node_t* n, size_t base) {
   set_range(p, n, b, e);
   kid_stack[base - 1].b = b;
   kid_stack[base - 1].e = e;
+  kid_stack[base - 1].placed = placed;
+}
+
+/* Whether the range of 'n' waits for its children (set_late_range). */
+static bool late_range(const tr_node_t* n) {
+  return n->kind == CXCursor_UnexposedExpr ||
+         (n->kind == CXCursor_CallExpr && !n->marker);
 }
 
 static void close_node(tr_prog_t* p, size_t bottom) {
@@ -565,8 +621,8 @@ static void close_node(tr_prog_t* p, size_t bottom) {
   /* a root has its range already */
   if (open_top > bottom && operands_spanning(n->kind))
     set_operator_range(p, n, base);
-  else if (open_top > bottom && n->kind == CXCursor_UnexposedExpr)
-    set_unexposed_range(p, n, base);
+  else if (open_top > bottom && late_range(n))
+    set_late_range(p, n, base);
   finish_node(p, n, base);
 }
 
@@ -632,17 +688,21 @@ static enum CXChildVisitResult visit_kid(CXCursor c, CXCursor parent,
     close_node(b->p, b->bottom);
   tr_node_t* k = new_node(c, open_stack[open_top - 1].node);
   end_t kb = {0, false, false}, ke = kb;
+  bool placed = false;
   if (k->kind == CXCursor_CallExpr) k->marker = marker_of(c);
-  if (!operands_spanning(k->kind) && k->kind != CXCursor_UnexposedExpr) {
+  if (!operands_spanning(k->kind) && !late_range(k)) {
     if (keyword_ends(b, k, &kb, &ke)) {
       check_ends(b->p, c, kb, ke);
-    } else if (!leaf_ends(b->p, c, k->kind, &kb, &ke)) {
+    } else if (leaf_ends(b->p, c, k->kind, &kb, &ke)) {
+      placed = true;
+    } else {
       cursor_ends(b->p, c, &kb, &ke);
       note_keyword_paren(b->p, k, kb, ke);
     }
     set_range(b->p, k, kb, ke);
   }
   push_kid(k, kb, ke);
+  kid_stack[kid_top - 1].placed = placed;
   open_node(c, k);
   /* a keyword's marker call only says which keyword it is: its callee (a
      reference and a conversion, two of every await's nodes) is not built */
