@@ -683,7 +683,10 @@ static bool keyword_ends(build_t* bd, const tr_node_t* k, end_t* b, end_t* e) {
 static enum CXChildVisitResult visit_kid(CXCursor c, CXCursor parent,
                                          CXClientData data) {
   build_t* b = data;
+  /* the parent libclang names is the very cursor it gave us: mostly the
+     innermost open node, told by its bytes before asking libclang */
   while (open_top > b->bottom + 1 &&
+         memcmp(&open_stack[open_top - 1].cur, &parent, sizeof parent) != 0 &&
          !clang_equalCursors(open_stack[open_top - 1].cur, parent))
     close_node(b->p, b->bottom);
   tr_node_t* k = new_node(c, open_stack[open_top - 1].node);
