@@ -237,6 +237,8 @@ static tr_marker_t marker_of(CXCursor c) {
   static const char* const names[] = {NULL, "asyncc__await_marker",
                                       "asyncc__run_marker",
                                       "asyncc__spawn_marker"};
+  /* the markers take no arguments: a call with some needs no name */
+  if (clang_Cursor_getNumArguments(c) != 0) return TR_NOT_MARKER;
   CXString s = clang_getCursorSpelling(c);
   const char* nm = clang_getCString(s);
   tr_marker_t m = TR_NOT_MARKER;
