@@ -34,6 +34,7 @@ typedef struct {
   char* local; /* declaration as a local of the resume function */
   char* field; /* declaration as a frame field */
   bool crosses;
+  bool bits; /* a wide bit-field's value: member 'v' of a struct */
 } temp_t;
 
 typedef struct {
@@ -196,7 +197,25 @@ static int new_temp(lower_t* L, CXType t, tr_node_t* where) {
   tp->local = local;
   tp->field = local;
   tp->crosses = false;
+  tp->bits = false;
   return id;
+}
+
+/* The width of the bit-field 'n' reads, when its declared type is wider
+ * than int and the field narrower than its type; else 0. GCC gives such a
+ * field a type of its own width (arithmetic on 'unsigned long long b : 40'
+ * wraps at 2^40), clang the declared type: a temporary that is the same
+ * bit-field computes as the source does under either. */
+static int wide_bitfield_width(tr_node_t* n) {
+  tr_node_t* s = tr_node_strip(n);
+  if (s->kind != CXCursor_MemberRefExpr) return 0;
+  CXCursor f = clang_getCursorReferenced(s->cur);
+  if (clang_getCursorKind(f) != CXCursor_FieldDecl ||
+      !clang_Cursor_isBitField(f))
+    return 0;
+  int w = clang_getFieldDeclBitWidth(f);
+  long long size = clang_Type_getSizeOf(clang_getCursorType(f));
+  return size > (long long)sizeof(int) && w > 0 && w < size * 8 ? w : 0;
 }
 
 static CXType node_type(tr_node_t* n) { return clang_getCursorType(n->cur); }
@@ -395,6 +414,15 @@ static void spill(lower_t* L, tr_node_t* n, tr_buf_t* out) {
     return;
   }
   int id = new_temp(L, t, n);
+  int w = wide_bitfield_width(n);
+  if (w) {
+    temp_t* tp = &L->temps[id];
+    CXString ts = clang_getTypeSpelling(clang_getCanonicalType(t));
+    tp->local = tp->field = tr_sprintf("struct { %s v : %d; } asyncc__t%d",
+                                       clang_getCString(ts), w, id);
+    clang_disposeString(ts);
+    tp->bits = true;
+  }
   gen(L, out, "%s;", store(t, temp_ref(id), render_node(L, n)));
   tr_edit_replace(L->ed, n->start, n->end, temp_ref(id));
 }
@@ -1773,7 +1801,8 @@ static void resolve_temps(lower_t* L, const char* body, tr_buf_t* out) {
     tr_buf_add(out, p, t ? (size_t)(t - p) : strlen(p));
     if (!t) break;
     int id = atoi(t + 1);
-    tr_buf_printf(out, "%sasyncc__t%d", L->temps[id].crosses ? F : "", id);
+    tr_buf_printf(out, "%sasyncc__t%d%s", L->temps[id].crosses ? F : "", id,
+                  L->temps[id].bits ? ".v" : "");
     p = strchr(t, '\004') + 1;
   }
 }
