@@ -823,9 +823,11 @@ static void lower_expr_stmt(lower_t* L, tr_node_t* s) {
   tr_buf_free(&out);
 }
 
-/* 'what' in macro 'm' or in #included text: its text cannot be rewritten. */
-static void not_in_source(lower_t* L, tr_node_t* n, tr_macro_t* m,
-                          const char* what) {
+/* Whether the text of 'n' is the function's own, so it can be rewritten;
+ * if it comes from a macro or #included text, reports 'what' there. */
+static bool in_source(lower_t* L, tr_node_t* n, const char* what) {
+  tr_macro_t* m = tr_shape_in_macro(L->p, n->start, n->end);
+  if (!m && n->in_file) return true;
   if (m)
     tr_diag_cursor(TR_ERROR, n->cur,
                    "%s inside macro '%s' in an async function is not "
@@ -837,17 +839,14 @@ static void not_in_source(lower_t* L, tr_node_t* n, tr_macro_t* m,
                    "supported; write it in the function itself",
                    what);
   L->errors++;
+  return false;
 }
 
 /* 'goto *e;' whose target expression awaits: the awaits first. */
 static void lower_indirect_goto(lower_t* L, tr_node_t* s) {
   tr_node_t* e = s->nkids ? s->kids[0] : NULL;
   if (!e || !e->has_await) return;
-  tr_macro_t* m = tr_shape_in_macro(L->p, s->start, s->end);
-  if (m || !s->in_file) {
-    not_in_source(L, s, m, "a computed goto whose target awaits");
-    return;
-  }
+  if (!in_source(L, s, "a computed goto whose target awaits")) return;
   tr_buf_t out;
   tr_buf_init(&out);
   explode(L, e, &out, false);
@@ -857,11 +856,7 @@ static void lower_indirect_goto(lower_t* L, tr_node_t* s) {
 }
 
 static void lower_return(lower_t* L, tr_node_t* s) {
-  tr_macro_t* m = tr_shape_in_macro(L->p, s->start, s->end);
-  if (m || !s->in_file) {
-    not_in_source(L, s, m, "'return'");
-    return;
-  }
+  if (!in_source(L, s, "'return'")) return;
   tr_node_t* e = NULL;
   for (unsigned i = 0; i < s->nkids; i++)
     if (clang_isExpression(s->kids[i]->kind)) e = s->kids[i];
@@ -1052,11 +1047,8 @@ static bool cleanup_in_await_scope(lower_t* L, tr_node_t* ds) {
 static void lower_decl(lower_t* L, tr_node_t* ds, bool for_init) {
   if (cleanup_in_await_scope(L, ds)) return;
   if (!decl_needs_lowering(ds)) return;
-  tr_macro_t* m = tr_shape_in_macro(L->p, ds->start, ds->end);
-  if (m || !ds->in_file) {
-    not_in_source(L, ds, m, "a declaration that must be kept across an await");
+  if (!in_source(L, ds, "a declaration that must be kept across an await"))
     return;
-  }
   tr_buf_t out;
   tr_buf_init(&out);
   bool first = true;

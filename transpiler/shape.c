@@ -450,6 +450,16 @@ static tr_node_t* new_node(CXCursor c, tr_node_t* parent) {
  * are the kid stack's entries from 'base' up, and the ends of its own
  * entry, just below them (for its parent, if an operator too). Operands
  * in an unexpected number: libclang's extent. */
+/* Gives 'n' the range b..e and records it in its kid stack entry, just
+ * below its children's, for its parent. */
+static void place_range(tr_prog_t* p, tr_node_t* n, size_t base, end_t b,
+                        end_t e, bool placed) {
+  set_range(p, n, b, e);
+  kid_stack[base - 1].b = b;
+  kid_stack[base - 1].e = e;
+  kid_stack[base - 1].placed = placed;
+}
+
 static void set_operator_range(tr_prog_t* p, tr_node_t* n, size_t base) {
   end_t b, e;
   bool placed = false;
@@ -460,10 +470,7 @@ static void set_operator_range(tr_prog_t* p, tr_node_t* n, size_t base) {
   } else {
     cursor_ends(p, n->cur, &b, &e);
   }
-  set_range(p, n, b, e);
-  kid_stack[base - 1].b = b;
-  kid_stack[base - 1].e = e;
-  kid_stack[base - 1].placed = placed;
+  place_range(p, n, base, b, e, placed);
 }
 
 /* Completes 'n' once all its children are built: they are the nodes on
@@ -604,10 +611,7 @@ static void set_late_range(tr_prog_t* p, tr_node_t* n, size_t base) {
   } else {
     cursor_ends(p, n->cur, &b, &e);
   }
-  set_range(p, n, b, e);
-  kid_stack[base - 1].b = b;
-  kid_stack[base - 1].e = e;
-  kid_stack[base - 1].placed = placed;
+  place_range(p, n, base, b, e, placed);
 }
 
 /* Whether the range of 'n' waits for its children (set_late_range). */
