@@ -37,12 +37,8 @@
 
 #include "internal.h"
 
-#if defined(__SANITIZE_ADDRESS__)
+#ifdef ASYNCC__ASAN
 #define ASYNCC__NO_FREE_LISTS 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define ASYNCC__NO_FREE_LISTS 1
-#endif
 #endif
 
 #define ASYNCC__CLASS_SHIFT 3 /* 8-byte size classes */

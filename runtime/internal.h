@@ -91,6 +91,17 @@ ASYNCC__NORETURN ASYNCC__PRINTF(1, 2) void asyncc__fatal(const char* fmt, ...);
        : asyncc__fatal("%s:%d: assertion failed: %s", __FILE__, __LINE__, #e))
 #endif
 
+/* ASYNCC__ASAN: built with AddressSanitizer (GCC or clang). The frame
+ * allocator then gives each block its own malloc and the task pool poisons
+ * its free slots, so a use after free is reported instead of recycled. */
+#if defined(__SANITIZE_ADDRESS__)
+#define ASYNCC__ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ASYNCC__ASAN 1
+#endif
+#endif
+
 /* ---- Allocation (alloc.c) ---------------------------------------------- */
 
 /* The replaceable allocator; these return NULL on failure. */
@@ -197,7 +208,7 @@ extern ASYNCC__TLS asyncc_runner_t* asyncc__current_runner;
 /* ---- Tasks (task.c) ---------------------------------------------------- */
 
 /* A task's state bits live in bits 5-15 of its future's flags (which uses
- * bit 0 and the top 16 bits), to keep the task at 64 bytes. */
+ * bit 0 and the top 16 bits), to keep the task at 56 bytes. */
 enum {
   ASYNCC__TASK_WOKEN = 1u << 7,      /* queued by a wake-up (a leaf's
                                         asyncc__leaf_wake, or a yield), not

@@ -38,14 +38,7 @@ struct task_chunk_s {
   asyncc_task_t tasks[TASKS_PER_CHUNK];
 };
 
-#if defined(__SANITIZE_ADDRESS__)
-#define TASK_POISON 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define TASK_POISON 1
-#endif
-#endif
-#ifdef TASK_POISON
+#ifdef ASYNCC__ASAN
 #include <sanitizer/asan_interface.h>
 #define slot_poison(t) ASAN_POISON_MEMORY_REGION((t), sizeof(asyncc_task_t))
 #define slot_unpoison(t) ASAN_UNPOISON_MEMORY_REGION((t), sizeof(asyncc_task_t))
