@@ -425,6 +425,16 @@ static int write_depfile(const tr_options_t* o, tr_tu_t* tu) {
  * tree (see tr_shape_collect): which locals live in the frame, then
  * whether its macros must be expanded, which depends on that. After the
  * parse of the expanded text, only the first. */
+/* Hands the text of a top-level declaration, [start, end) of the file, to
+   the output, if there is one. */
+static void put_top(tr_emit_stream_t* out, unsigned start, unsigned end,
+                    tr_buf_t* text) {
+  if (out)
+    tr_emit_stream_edit(out, start, end, tr_buf_take(text));
+  else
+    tr_buf_free(text);
+}
+
 static void analyse_fn(tr_prog_t* p, tr_fn_t* fn) {
   tr_live_compute(fn);
   tr_shape_plan_expansion(p, fn);
@@ -476,6 +486,9 @@ static int run(const tr_options_t* o) {
       .argv = o->clang_argv,
   };
   tr_tu_t tu;
+  tr_emitter_t em;
+  bool em_open = false;         /* 'em' needs closing */
+  tr_emit_stream_t* out = NULL; /* renders into 'em' while we lower */
   int status = 2;
   if (tr_tu_parse(&tu, o->input, &to) != 0) goto teardown;
   status = 1;
@@ -523,10 +536,22 @@ static int run(const tr_options_t* o) {
   for (tr_fn_t* fn = prog.fns; fn; fn = fn->next)
     if (fn->defined_here) tr_frame_name_fields(fn);
 
+  /* The output is rendered and written by a second thread while the
+     functions are lowered, one top-level declaration at a time. It is
+     opened first, so a failure to open it is reported before lowering's
+     diagnostics; a failed run drops it (tr_emit_close). */
+  bool emits = o->output || !(o->report || o->dot);
+  if (emits &&
+      tr_emit_open(&em, o->output ? o->output : "-", o->input, o->lines) == 0) {
+    em_open = true;
+    tr_line_map_t* map;
+    size_t nmap = tr_tu_line_map(&tu, &map);
+    tr_emit_set_map(&em, map, nmap);
+    put_prologue(&prog, &tu, &em);
+    out = tr_emit_stream_start(&em, &tu);
+  }
   avail_t avail = {&tu, NULL, 0, 0};
   clang_getInclusions(tu.tu, note_include, &avail);
-  tr_edits_t ed;
-  tr_edit_init(&ed, &tu);
   tr_buf_t rep;
   tr_buf_init(&rep);
   for (tr_top_t* t = prog.tops; t; t = t->next) {
@@ -540,7 +565,7 @@ static int run(const tr_options_t* o) {
       tr_buf_puts(&text, "\001");
       tr_buf_printf(&text, "%u", tr_tu_line(&tu, t->end));
       tr_buf_puts(&text, "\002");
-      tr_edit_replace(&ed, t->root->start, t->end, tr_buf_take(&text));
+      put_top(out, t->root->start, t->end, &text);
       continue;
     }
     if (t->fn && t->fn->pulled) { /* lowered early, for a caller */
@@ -549,7 +574,7 @@ static int run(const tr_options_t* o) {
                       ? expanded_code(&tu, t->root, &macros, t->fn->pulled,
                                       has_name(&falls, t->fn->name))
                       : t->fn->pulled);
-      tr_edit_replace(&ed, t->root->start, t->root->end, tr_buf_take(&text));
+      put_top(out, t->root->start, t->root->end, &text);
       continue;
     }
     if (t->fn)
@@ -578,7 +603,7 @@ static int run(const tr_options_t* o) {
       tr_lower_runs(&prog, t->root, &fed);
       tr_edit_render(&fed, t->root->start, t->root->end, &text);
     }
-    tr_edit_replace(&ed, t->root->start, t->root->end, tr_buf_take(&text));
+    put_top(out, t->root->start, t->root->end, &text);
   }
   if (tr_diag_errors()) goto teardown;
 
@@ -596,30 +621,27 @@ static int run(const tr_options_t* o) {
     fflush(stdout);
     tr_buf_free(&g);
   }
-  if ((o->report || o->dot) && !o->output) {
+  if (!emits) {
     status = 0;
     goto teardown;
   }
   status = 2;
+  if (!em_open) goto teardown; /* reported when it failed */
   if (o->depfile && write_depfile(o, &tu) != 0) goto teardown;
-  /* The file is rendered straight into the output, a few pages at a time. */
-  tr_emitter_t em;
-  if (tr_emit_open(&em, o->output ? o->output : "-", o->input, o->lines) != 0)
-    goto teardown;
-  tr_line_map_t* map;
-  size_t nmap = tr_tu_line_map(&tu, &map);
-  tr_emit_set_map(&em, map, nmap);
-  put_prologue(&prog, &tu, &em);
-  tr_edit_render_to(&ed, 0, (unsigned)tu.len, tr_emit_put, &em);
-  if (tr_emit_close(&em) == 0) status = 0;
+  tr_emit_stream_finish(out);
+  out = NULL;
+  em_open = false;
+  if (tr_emit_close(&em, true) == 0) status = 0;
 
 teardown:
-  tr_tu_dispose(&tu);
+  if (out) tr_emit_stream_finish(out);
+  if (em_open) tr_emit_close(&em, false);
+  if (!o->keep_memory) tr_tu_dispose(&tu);
   return status;
 }
 
 int tr_driver_run(const tr_options_t* o) {
   int status = run(o);
-  tr_arena_free_all();
+  if (!o->keep_memory) tr_arena_free_all();
   return status;
 }

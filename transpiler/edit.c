@@ -59,6 +59,29 @@ static void sort_edits(tr_edit_t** in, size_t n) {
     }
 }
 
+void tr_render_begin(tr_render_t* r, const tr_tu_t* tu, unsigned start,
+                     tr_sink_t put, void* arg) {
+  r->tu = tu;
+  r->put = put;
+  r->arg = arg;
+  r->pos = start;
+  r->line = 0;
+  marker(put, arg, tu, start, &r->line);
+}
+
+void tr_render_edit(tr_render_t* r, unsigned start, unsigned end,
+                    const char* text) {
+  if (start < r->pos) return; /* nested in an edit already applied */
+  r->put(r->arg, r->tu->text + r->pos, start - r->pos);
+  r->put(r->arg, text, strlen(text));
+  r->pos = end;
+  marker(r->put, r->arg, r->tu, end, &r->line);
+}
+
+void tr_render_end(tr_render_t* r, unsigned end) {
+  r->put(r->arg, r->tu->text + r->pos, end - r->pos);
+}
+
 void tr_edit_render_to(tr_edits_t* e, unsigned start, unsigned end,
                        tr_sink_t put, void* arg) {
   size_t n = 0;
@@ -67,17 +90,11 @@ void tr_edit_render_to(tr_edits_t* e, unsigned start, unsigned end,
   for (size_t i = 0; i < e->n; i++)
     if (e->v[i].start >= start && e->v[i].end <= end) in[n++] = &e->v[i];
   sort_edits(in, n);
-  unsigned pos = start, line = 0;
-  marker(put, arg, e->tu, pos, &line);
-  for (size_t i = 0; i < n; i++) {
-    tr_edit_t* x = in[i];
-    if (x->start < pos) continue; /* nested in an edit already applied */
-    put(arg, e->tu->text + pos, x->start - pos);
-    put(arg, x->text, strlen(x->text));
-    pos = x->end;
-    marker(put, arg, e->tu, pos, &line);
-  }
-  put(arg, e->tu->text + pos, end - pos);
+  tr_render_t r;
+  tr_render_begin(&r, e->tu, start, put, arg);
+  for (size_t i = 0; i < n; i++)
+    tr_render_edit(&r, in[i]->start, in[i]->end, in[i]->text);
+  tr_render_end(&r, end);
   if (in != few) free(in);
 }
 

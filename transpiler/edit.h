@@ -47,6 +47,23 @@ void tr_edit_render(tr_edits_t* e, unsigned start, unsigned end, tr_buf_t* out);
 typedef void (*tr_sink_t)(void* arg, const char* s, size_t n);
 void tr_edit_render_to(tr_edits_t* e, unsigned start, unsigned end,
                        tr_sink_t put, void* arg);
+/* The same rendering in steps, for edits that arrive in order (the
+ * driver's one edit per top-level declaration): begin at 'start', apply
+ * each edit (one inside an edit already applied is skipped), copy the rest
+ * up to 'end'. Reads only the file's text and line index, so it may run on
+ * another thread than the one that parses and lowers. */
+typedef struct {
+  const tr_tu_t* tu;
+  tr_sink_t put;
+  void* arg;
+  unsigned pos;  /* the file's text before 'pos' is rendered */
+  unsigned line; /* line hint for markers */
+} tr_render_t;
+void tr_render_begin(tr_render_t* r, const tr_tu_t* tu, unsigned start,
+                     tr_sink_t put, void* arg);
+void tr_render_edit(tr_render_t* r, unsigned start, unsigned end,
+                    const char* text);
+void tr_render_end(tr_render_t* r, unsigned end);
 /* Same, returned as an arena string. */
 char* tr_edit_text(tr_edits_t* e, unsigned start, unsigned end);
 

@@ -16,12 +16,20 @@
  * A regular output file is written to a temporary next to it and renamed
  * over it at the end, so a build never sees half a file; through a
  * symbolic link, the file it names is replaced. Anything else (a device
- * such as /dev/null, a FIFO) is written in place, never replaced.
+ * such as /dev/null, a FIFO, standard output) is written in place, never
+ * replaced, and only once the run has succeeded: until then the emitter
+ * holds the output.
+ *
+ * A stream (tr_emit_stream_t) renders and writes the file on a second
+ * thread while the driver lowers the next declaration: rendering reads
+ * only the file's text, its line index and the edits' texts, none of
+ * which change once handed over.
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "emit.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,7 +101,7 @@ static bool is_user_directive(const tr_emitter_t* em, unsigned tag) {
 }
 
 static void flush(tr_emitter_t* em) {
-  if (em->f && em->out.len) {
+  if (em->f && em->out.len && !em->hold) {
     if (fwrite(em->out.data, 1, em->out.len, em->f) != em->out.len)
       em->err = -1;
     em->out.len = 0;
@@ -159,6 +167,7 @@ static void emit_line(tr_emitter_t* em, const char* p, const char* e, bool nl) {
 
 static void start(tr_emitter_t* em, const char* path, bool lines) {
   em->f = NULL;
+  em->hold = false;
   em->lines = lines;
   em->src = 0;
   em->presumed = 0;
@@ -201,11 +210,12 @@ void tr_emit_put(void* emitter, const char* s, size_t n) {
   }
 }
 
-/* The last line, if it has no '\n'. */
-static void finish(tr_emitter_t* em) {
+/* The last line, if it has no '\n'; writes what is held if 'ok'. */
+static void finish(tr_emitter_t* em, bool ok) {
   if (em->line.len)
     emit_line(em, em->line.data, em->line.data + em->line.len, false);
   em->line.len = 0;
+  em->hold = !ok;
   flush(em);
   tr_buf_free(&em->line);
   tr_buf_free(&em->quoted);
@@ -218,7 +228,7 @@ void tr_emit_lines(const char* text, const char* path, bool lines,
   start(&em, path, lines);
   em.out = *out;
   tr_emit_put(&em, text, strlen(text));
-  finish(&em);
+  finish(&em, true);
   *out = em.out;
 }
 
@@ -262,7 +272,8 @@ int tr_outfile_open(tr_outfile_t* o, const char* path) {
 int tr_outfile_close(tr_outfile_t* o, bool ok) {
   int rc = 0;
   if (o->f == stdout) {
-    if (fflush(stdout) != 0 || ferror(stdout) || !ok) {
+    if (!ok) return -1; /* nothing was written: a failed run says why */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
       fprintf(stderr, "asyncc: error: cannot write to stdout\n");
       rc = -1;
     }
@@ -298,6 +309,7 @@ int tr_emit_open(tr_emitter_t* em, const char* out_path, const char* path,
     return -1;
   }
   em->f = em->file.f;
+  em->hold = em->file.tmp == NULL; /* written in place: not before the end */
   if (lines && em->f != stdout) {
     /* the compiler starts in the output itself, at its line 1 */
     tr_buf_putc(&em->gen, ' ');
@@ -309,8 +321,107 @@ int tr_emit_open(tr_emitter_t* em, const char* out_path, const char* path,
   return 0;
 }
 
-int tr_emit_close(tr_emitter_t* em) {
-  finish(em);
+int tr_emit_close(tr_emitter_t* em, bool ok) {
+  finish(em, ok);
   tr_buf_free(&em->out);
-  return tr_outfile_close(&em->file, em->err == 0);
+  return tr_outfile_close(&em->file, ok && em->err == 0);
+}
+
+/* ---- Rendering on a second thread ------------------------------------ */
+
+/* An edit handed over, with the ones after it. */
+typedef struct piece {
+  struct piece* next;
+  unsigned start, end;
+  const char* text;
+} piece_t;
+
+/* Edits are handed over in batches of about this many bytes of text: a
+ * wake-up of the thread per batch, not per declaration. */
+enum { BATCH_BYTES = 65536 };
+
+struct tr_emit_stream {
+  tr_render_t r;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  pthread_t thread;
+  bool threaded;        /* else edits are rendered as they come */
+  piece_t* head;        /* handed over, not rendered (under mu) */
+  piece_t** tail;       /* (under mu) */
+  bool done, waiting;   /* (under mu) */
+  piece_t *batch, **bt; /* the driver's, not yet handed over */
+  size_t batch_bytes;
+  unsigned end; /* where the file ends */
+};
+
+static void* stream_main(void* arg) {
+  tr_emit_stream_t* s = arg;
+  bool done = false;
+  while (!done) {
+    pthread_mutex_lock(&s->mu);
+    while (!s->head && !s->done) {
+      s->waiting = true;
+      pthread_cond_wait(&s->cv, &s->mu);
+      s->waiting = false;
+    }
+    piece_t* p = s->head;
+    s->head = NULL;
+    s->tail = &s->head;
+    done = s->done;
+    pthread_mutex_unlock(&s->mu);
+    for (; p; p = p->next) tr_render_edit(&s->r, p->start, p->end, p->text);
+  }
+  tr_render_end(&s->r, s->end);
+  return NULL;
+}
+
+tr_emit_stream_t* tr_emit_stream_start(tr_emitter_t* em, const tr_tu_t* tu) {
+  tr_emit_stream_t* s = tr_alloc(sizeof *s);
+  tr_render_begin(&s->r, tu, 0, tr_emit_put, em);
+  s->tail = &s->head;
+  s->bt = &s->batch;
+  s->end = (unsigned)tu->len;
+  pthread_mutex_init(&s->mu, NULL);
+  pthread_cond_init(&s->cv, NULL);
+  s->threaded = pthread_create(&s->thread, NULL, stream_main, s) == 0;
+  return s;
+}
+
+static void hand_over(tr_emit_stream_t* s, bool done) {
+  pthread_mutex_lock(&s->mu);
+  *s->tail = s->batch;
+  if (s->batch) s->tail = s->bt;
+  s->done = done;
+  if (s->waiting) pthread_cond_signal(&s->cv);
+  pthread_mutex_unlock(&s->mu);
+  s->batch = NULL;
+  s->bt = &s->batch;
+  s->batch_bytes = 0;
+}
+
+void tr_emit_stream_edit(tr_emit_stream_t* s, unsigned start, unsigned end,
+                         const char* text) {
+  if (!s->threaded) {
+    tr_render_edit(&s->r, start, end, text);
+    return;
+  }
+  piece_t* p = tr_alloc(sizeof *p);
+  p->start = start;
+  p->end = end;
+  p->text = text;
+  *s->bt = p;
+  s->bt = &p->next;
+  s->batch_bytes += strlen(text);
+  if (s->batch_bytes >= BATCH_BYTES) hand_over(s, false);
+}
+
+void tr_emit_stream_finish(tr_emit_stream_t* s) {
+  if (s->threaded) {
+    hand_over(s, true);
+    pthread_join(s->thread, NULL);
+  } else {
+    tr_render_end(&s->r, s->end);
+  }
+  pthread_cond_destroy(&s->cv);
+  pthread_mutex_destroy(&s->mu);
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "buf.h"
+#include "edit.h"
 #include "tu.h"
 
 /* Converts 'text' (with TR_LINE markers) to C with #line directives naming
@@ -54,6 +55,7 @@ typedef struct {
   size_t pfile; /* the presumed file: 0 the input, k map[k - 1].file,
                    TR_EMIT_OUTPUT the output itself */
   int err;
+  bool hold; /* nothing is written before tr_emit_close (not a temporary) */
 } tr_emitter_t;
 
 /* Starts writing 'out_path' via a temporary file, so a failed run never
@@ -64,8 +66,18 @@ int tr_emit_open(tr_emitter_t* em, const char* out_path, const char* path,
 void tr_emit_set_map(tr_emitter_t* em, const tr_line_map_t* map, size_t n);
 /* Appends 'n' bytes of marked text ('em' is a tr_emitter_t*). */
 void tr_emit_put(void* em, const char* s, size_t n);
-/* Writes the rest and renames the file into place. Returns 0 or -1
- * (reported; the temporary file is removed). */
-int tr_emit_close(tr_emitter_t* em);
+/* With 'ok', writes the rest and renames the file into place; else drops
+ * it. Returns 0 or -1 (reported; the temporary file is removed). */
+int tr_emit_close(tr_emitter_t* em, bool ok);
+
+/* Renders the whole main file into an open emitter on a second thread:
+ * start (the prologue is already put), hand over the edits of the file in
+ * order (texts the caller keeps unchanged until finish), finish (renders
+ * the rest and waits). Without a thread, it renders as the edits come. */
+typedef struct tr_emit_stream tr_emit_stream_t;
+tr_emit_stream_t* tr_emit_stream_start(tr_emitter_t* em, const tr_tu_t* tu);
+void tr_emit_stream_edit(tr_emit_stream_t* s, unsigned start, unsigned end,
+                         const char* text);
+void tr_emit_stream_finish(tr_emit_stream_t* s);
 
 #endif

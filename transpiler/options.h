@@ -15,6 +15,8 @@ typedef struct {
   bool werror;              /* -Werror */
   bool report;              /* --report: print each frame's layout */
   bool dot;                 /* --emit-dot: print each state graph */
+  bool keep_memory;         /* the process exits after the run: its memory
+                               is not freed (clang's -disable-free) */
   int clang_argc;           /* arguments for clang (after --, and -I/-D/...) */
   const char** clang_argv;
 } tr_options_t;
