@@ -41,26 +41,32 @@ void tr_buf_free(tr_buf_t* b) {
 static void reserve(tr_buf_t* b, size_t extra) {
   size_t need = b->len + extra + 1;
   if (need <= b->cap) return;
-  size_t cap = b->cap ? b->cap : 64;
+  size_t cap = b->cap ? b->cap : 1024;
   while (cap < need) cap *= 2;
   b->data = tr_xrealloc(b->data, cap);
   b->cap = cap;
 }
-
-void tr_buf_add(tr_buf_t* b, const char* s, size_t n) {
-  reserve(b, n);
-  if (n) memcpy(b->data + b->len, s, n);
-  b->len += n;
-  b->data[b->len] = '\0';
-}
-
-void tr_buf_puts(tr_buf_t* b, const char* s) { tr_buf_add(b, s, strlen(s)); }
 
 void tr_buf_putc(tr_buf_t* b, char c) {
   if (b->len + 2 > b->cap) reserve(b, 1);
   b->data[b->len++] = c;
   b->data[b->len] = '\0';
 }
+
+/* tr_buf_add without the terminating NUL, for formatting, which ends it
+   once. */
+static inline void append(tr_buf_t* b, const char* s, size_t n) {
+  if (b->len + n + 1 > b->cap) reserve(b, n);
+  memcpy(b->data + b->len, s, n);
+  b->len += n;
+}
+
+void tr_buf_add(tr_buf_t* b, const char* s, size_t n) {
+  append(b, s, n);
+  b->data[b->len] = '\0';
+}
+
+void tr_buf_puts(tr_buf_t* b, const char* s) { tr_buf_add(b, s, strlen(s)); }
 
 static void put_ull(tr_buf_t* b, unsigned long long v) {
   char d[24];
@@ -69,29 +75,31 @@ static void put_ull(tr_buf_t* b, unsigned long long v) {
     d[--i] = (char)('0' + v % 10);
     v /= 10;
   } while (v);
-  tr_buf_add(b, d + i, sizeof d - i);
+  append(b, d + i, sizeof d - i);
 }
 
 static void put_ll(tr_buf_t* b, long long v) {
-  if (v < 0) tr_buf_putc(b, '-');
+  if (v < 0) append(b, "-", 1);
   put_ull(b, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v);
 }
 
 /* Formats 'f' without stdio when it uses only %s, %d, %u, %zu, %lld and
  * %% (no flags, widths or precisions): vsnprintf costs about a thousand
- * instructions a call, and lowering a large file makes a hundred
- * thousand calls. At any other directive it takes back what it appended
- * and returns false. */
+ * instructions a call, and lowering a large file makes a quarter of a
+ * million calls, most of them of a few %s. At any other directive it
+ * takes back what it appended and returns false. */
 static bool plain_printf(tr_buf_t* b, const char* f, va_list ap) {
   size_t len0 = b->len;
   for (;;) {
-    const char* pc = strchr(f, '%');
-    tr_buf_add(b, f, pc ? (size_t)(pc - f) : strlen(f));
-    if (!pc) return true;
-    f = pc + 1;
+    const char* lit = f;
+    while (*f && *f != '%') f++;
+    append(b, lit, (size_t)(f - lit));
+    if (!*f) break;
+    f++;
     if (*f == 's') {
       const char* s = va_arg(ap, const char*);
-      tr_buf_puts(b, s ? s : "(null)");
+      if (!s) s = "(null)";
+      append(b, s, strlen(s));
     } else if (*f == 'd') {
       put_ll(b, va_arg(ap, int));
     } else if (*f == 'u') {
@@ -103,7 +111,7 @@ static bool plain_printf(tr_buf_t* b, const char* f, va_list ap) {
       put_ll(b, va_arg(ap, long long));
       f += 2;
     } else if (*f == '%') {
-      tr_buf_putc(b, '%');
+      append(b, "%", 1);
     } else {
       b->len = len0;
       b->data[len0] = '\0';
@@ -111,6 +119,8 @@ static bool plain_printf(tr_buf_t* b, const char* f, va_list ap) {
     }
     f++;
   }
+  b->data[b->len] = '\0';
+  return true;
 }
 
 void tr_buf_vprintf(tr_buf_t* b, const char* fmt, va_list ap) {
@@ -137,7 +147,10 @@ void tr_buf_vprintf(tr_buf_t* b, const char* fmt, va_list ap) {
   b->len += (size_t)n;
 }
 
-void tr_buf_putu(tr_buf_t* b, unsigned v) { put_ull(b, v); }
+void tr_buf_putu(tr_buf_t* b, unsigned v) {
+  put_ull(b, v);
+  b->data[b->len] = '\0';
+}
 
 void tr_buf_printf(tr_buf_t* b, const char* fmt, ...) {
   va_list ap;
