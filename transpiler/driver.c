@@ -421,10 +421,6 @@ static int write_depfile(const tr_options_t* o, tr_tu_t* tu) {
   return tr_outfile_close(&out, true);
 }
 
-/* The analyses of an async definition, run as soon as COLLECT has its
- * tree (see tr_shape_collect): which locals live in the frame, then
- * whether its macros must be expanded, which depends on that. After the
- * parse of the expanded text, only the first. */
 /* Hands the text of a top-level declaration, [start, end) of the file, to
    the output, if there is one. */
 static void put_top(tr_emit_stream_t* out, unsigned start, unsigned end,
@@ -435,6 +431,10 @@ static void put_top(tr_emit_stream_t* out, unsigned start, unsigned end,
     tr_buf_free(text);
 }
 
+/* The analyses of an async definition, run as soon as COLLECT has its
+ * tree (see tr_shape_collect): which locals live in the frame, then
+ * whether its macros must be expanded, which depends on that. After the
+ * parse of the expanded text, only the first. */
 static void analyse_fn(tr_prog_t* p, tr_fn_t* fn) {
   tr_live_compute(fn);
   tr_shape_plan_expansion(p, fn);
