@@ -11,10 +11,30 @@ void tr_edit_init(tr_edits_t* e, const tr_tu_t* tu) {
   e->seq = 0;
 }
 
+/* The index of the first edit starting at or after 'off'. */
+static size_t first_at(const tr_edits_t* e, unsigned off) {
+  size_t lo = 0, hi = e->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (e->v[mid].start < off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* Edits are kept in order of their start, so that rendering a range finds
+ * its own by binary search: a function of thousands of statements renders
+ * each of them, and a scan of all its edits per render was quadratic.
+ * Lowering makes most edits in file order, so this is mostly an append. */
 void tr_edit_replace(tr_edits_t* e, unsigned start, unsigned end,
                      const char* text) {
   e->v = tr_grow(e->v, &e->cap, e->n + 1, sizeof *e->v);
-  tr_edit_t* x = &e->v[e->n++];
+  size_t at = first_at(e, start + 1); /* after those starting at 'start' */
+  memmove(&e->v[at + 1], &e->v[at], (e->n - at) * sizeof *e->v);
+  e->n++;
+  tr_edit_t* x = &e->v[at];
   x->start = start;
   x->end = end;
   x->seq = ++e->seq;
@@ -84,11 +104,11 @@ void tr_render_end(tr_render_t* r, unsigned end) {
 
 void tr_edit_render_to(tr_edits_t* e, unsigned start, unsigned end,
                        tr_sink_t put, void* arg) {
-  size_t n = 0;
+  size_t n = 0, lo = first_at(e, start), hi = first_at(e, end);
   tr_edit_t* few[32];
-  tr_edit_t** in = e->n <= 32 ? few : malloc(sizeof(tr_edit_t*) * e->n);
-  for (size_t i = 0; i < e->n; i++)
-    if (e->v[i].start >= start && e->v[i].end <= end) in[n++] = &e->v[i];
+  tr_edit_t** in = hi - lo <= 32 ? few : malloc(sizeof(tr_edit_t*) * (hi - lo));
+  for (size_t i = lo; i < hi; i++)
+    if (e->v[i].end <= end) in[n++] = &e->v[i];
   sort_edits(in, n);
   tr_render_t r;
   tr_render_begin(&r, e->tu, start, put, arg);
