@@ -5,18 +5,16 @@
 #include <string.h>
 
 void tr_edit_init(tr_edits_t* e, const tr_tu_t* tu) {
+  memset(e, 0, sizeof *e);
   e->tu = tu;
-  e->v = NULL;
-  e->n = e->cap = 0;
-  e->seq = 0;
 }
 
-/* The index of the first edit starting at or after 'off'. */
-static size_t first_at(const tr_edits_t* e, unsigned off) {
-  size_t lo = 0, hi = e->n;
+/* The index of the first edit of 'r' starting at or after 'off'. */
+static size_t first_at(const tr_edit_run_t* r, unsigned off) {
+  size_t lo = 0, hi = r->n;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (e->v[mid].start < off)
+    if (r->v[mid].start < off)
       lo = mid + 1;
     else
       hi = mid;
@@ -24,17 +22,23 @@ static size_t first_at(const tr_edits_t* e, unsigned off) {
   return lo;
 }
 
-/* Edits are kept in order of their start, so that rendering a range finds
- * its own by binary search: a function of thousands of statements renders
- * each of them, and a scan of all its edits per render was quadratic.
- * Lowering makes most edits in file order, so this is mostly an append. */
+/* Rendering a range finds its edits by binary search: lowering renders
+ * every statement of a function, and a scan of all the function's edits
+ * per render was quadratic in its statements. Lowering rewrites the
+ * variable references of a body first, in file order (appended to run 0),
+ * then the statements, again in file order but each after the references
+ * inside it: those go to run 1, mostly appended too (an enclosing
+ * statement comes after its inner ones, a short move back). */
 void tr_edit_replace(tr_edits_t* e, unsigned start, unsigned end,
                      const char* text) {
-  e->v = tr_grow(e->v, &e->cap, e->n + 1, sizeof *e->v);
-  size_t at = first_at(e, start + 1); /* after those starting at 'start' */
-  memmove(&e->v[at + 1], &e->v[at], (e->n - at) * sizeof *e->v);
-  e->n++;
-  tr_edit_t* x = &e->v[at];
+  tr_edit_run_t* r = &e->run[0];
+  if (r->n && r->v[r->n - 1].start > start) r = &e->run[1];
+  r->v = tr_grow(r->v, &r->cap, r->n + 1, sizeof *r->v);
+  size_t at = r->n;
+  if (at && r->v[at - 1].start > start) at = first_at(r, start + 1);
+  memmove(&r->v[at + 1], &r->v[at], (r->n - at) * sizeof *r->v);
+  r->n++;
+  tr_edit_t* x = &r->v[at];
   x->start = start;
   x->end = end;
   x->seq = ++e->seq;
@@ -104,11 +108,17 @@ void tr_render_end(tr_render_t* r, unsigned end) {
 
 void tr_edit_render_to(tr_edits_t* e, unsigned start, unsigned end,
                        tr_sink_t put, void* arg) {
-  size_t n = 0, lo = first_at(e, start), hi = first_at(e, end);
+  size_t n = 0, lo[2], hi[2];
+  for (int k = 0; k < 2; k++) {
+    lo[k] = first_at(&e->run[k], start);
+    hi[k] = first_at(&e->run[k], end);
+  }
+  size_t most = hi[0] - lo[0] + hi[1] - lo[1];
   tr_edit_t* few[32];
-  tr_edit_t** in = hi - lo <= 32 ? few : malloc(sizeof(tr_edit_t*) * (hi - lo));
-  for (size_t i = lo; i < hi; i++)
-    if (e->v[i].end <= end) in[n++] = &e->v[i];
+  tr_edit_t** in = most <= 32 ? few : malloc(sizeof(tr_edit_t*) * most);
+  for (int k = 0; k < 2; k++)
+    for (size_t i = lo[k]; i < hi[k]; i++)
+      if (e->run[k].v[i].end <= end) in[n++] = &e->run[k].v[i];
   sort_edits(in, n);
   tr_render_t r;
   tr_render_begin(&r, e->tu, start, put, arg);

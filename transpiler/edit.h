@@ -30,10 +30,16 @@ typedef struct {
   const char* text;    /* replacement (arena) */
 } tr_edit_t;
 
+/* Edits in order of their start, for rendering a range by binary search. */
 typedef struct {
-  const tr_tu_t* tu;
   tr_edit_t* v;
   size_t n, cap;
+} tr_edit_run_t;
+
+typedef struct {
+  const tr_tu_t* tu;
+  tr_edit_run_t run[2]; /* [0]: the edits that came in order of start;
+                           [1]: the others, inserted in order */
   unsigned seq;
 } tr_edits_t;
 
