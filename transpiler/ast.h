@@ -75,6 +75,7 @@ struct tr_local_s {
   bool shareable;
   unsigned live_from, live_to;
   int slot; /* frame.c: k > 0 shares the union asyncc__v<k> of its block */
+  unsigned ordinal; /* live.c: its index among the function's locals */
   tr_local_t* next;
 };
 
@@ -131,6 +132,11 @@ struct tr_fn_s {
   tr_local_t* locals; /* parameters first, then locals in source order */
   tr_block_t* blocks; /* definition: the body's block (frame layout) */
   unsigned nlocals;
+  /* shape.c: the end of 'locals', and a hash index of them by declaration
+     (open addressing; built for 'indexed' locals, rebuilt when more come) */
+  tr_local_t** locals_tail;
+  tr_local_t** local_index;
+  unsigned local_index_cap, indexed;
   unsigned def_start; /* definition's byte range (with specifiers) */
   unsigned def_end;
   CXType ret; /* result type */

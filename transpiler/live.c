@@ -57,15 +57,21 @@ static bool shares_loop(tr_node_t* a, tr_node_t* b) {
   return false;
 }
 
+/* The references to one local, in source order. */
 typedef struct {
   tr_local_t* l;
   tr_node_t** refs;
   size_t nrefs, cap;
-  bool escapes;
+  bool escapes; /* its address is taken */
 } uses_t;
 
-static void collect_uses(tr_node_t* n, uses_t* u) {
-  if (n->kind == CXCursor_DeclRefExpr && n->local == u->l) {
+/* Files every reference to a local of the function under its ordinal, in
+ * one walk of the body: a walk per local was quadratic in a function of
+ * thousands of locals. */
+static void collect_uses(tr_node_t* n, uses_t* all, unsigned nall) {
+  if (n->kind == CXCursor_DeclRefExpr && n->local && n->local->ordinal < nall &&
+      all[n->local->ordinal].l == n->local) {
+    uses_t* u = &all[n->local->ordinal];
     u->refs = tr_grow(u->refs, &u->cap, u->nrefs + 1, sizeof(tr_node_t*));
     u->refs[u->nrefs++] = n;
     tr_node_t* p = n->parent;
@@ -76,7 +82,7 @@ static void collect_uses(tr_node_t* n, uses_t* u) {
         clang_getCursorUnaryOperatorKind(p->cur) == CXUnaryOperator_AddrOf)
       u->escapes = true;
   }
-  for (unsigned i = 0; i < n->nkids; i++) collect_uses(n->kids[i], u);
+  for (unsigned i = 0; i < n->nkids; i++) collect_uses(n->kids[i], all, nall);
 }
 
 /* The compound assignment whose target 'r' is (n += e), or NULL: the
@@ -238,35 +244,41 @@ static bool used_in_place(tr_node_t* n) {
 
 /* An array, struct or union local whose every reference is used in place
  * may share storage like a scalar (see live_range). */
-static bool aggregate_in_place(tr_local_t* l, tr_fn_t* fn) {
+static bool aggregate_in_place(tr_local_t* l, uses_t* u) {
   CXType t = clang_getCanonicalType(l->type);
   if (clang_isVolatileQualifiedType(t) ||
       (t.kind != CXType_ConstantArray && t.kind != CXType_Record))
     return false;
-  uses_t u = {l, NULL, 0, 0, false};
-  collect_uses(fn->body, &u);
-  for (size_t i = 0; i < u.nrefs; i++)
-    if (!used_in_place(u.refs[i])) return false;
-  live_range(l, &u);
+  for (size_t i = 0; i < u->nrefs; i++)
+    if (!used_in_place(u->refs[i])) return false;
+  live_range(l, u);
   return true;
 }
 
 void tr_live_compute(tr_fn_t* fn) {
   bool gotos = has_goto(fn->body);
+  unsigned n = 0;
+  for (tr_local_t* l = fn->locals; l; l = l->next) n++;
+  uses_t* all = tr_alloc(sizeof *all * (n ? n : 1));
+  n = 0;
+  for (tr_local_t* l = fn->locals; l; l = l->next) {
+    l->ordinal = n;
+    all[n++].l = l;
+  }
+  collect_uses(fn->body, all, n);
   for (tr_local_t* l = fn->locals; l; l = l->next) {
     if (l->is_param) continue;
+    uses_t* u = &all[l->ordinal];
     l->promoted = await_in(l->scope, l->scope_start, l->scope->end);
     if (l->promoted && !gotos && keeps_address(l->type) &&
         !tr_live_variably_modified(l->type))
-      aggregate_in_place(l, fn);
+      aggregate_in_place(l, u);
     if (!l->promoted || gotos || keeps_address(l->type) ||
         tr_live_variably_modified(l->type))
       continue;
-    uses_t u = {l, NULL, 0, 0, false};
-    collect_uses(fn->body, &u);
-    if (!u.escapes && !used_after(&u, l->scope, l->scope_start, l->scope->end))
+    if (!u->escapes && !used_after(u, l->scope, l->scope_start, l->scope->end))
       l->promoted = false;
-    else if (!u.escapes)
-      live_range(l, &u);
+    else if (!u->escapes)
+      live_range(l, u);
   }
 }

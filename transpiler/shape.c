@@ -735,9 +735,9 @@ static tr_node_t* build(tr_prog_t* p, CXCursor c, tr_node_t* parent) {
  * ================================================================== */
 
 static void add_local(tr_fn_t* fn, tr_local_t* l) {
-  tr_local_t** tail = &fn->locals;
-  while (*tail) tail = &(*tail)->next;
-  *tail = l;
+  if (!fn->locals_tail) fn->locals_tail = &fn->locals;
+  *fn->locals_tail = l;
+  fn->locals_tail = &l->next;
   fn->nlocals++;
 }
 
@@ -764,9 +764,33 @@ static void collect_locals(tr_fn_t* fn, tr_node_t* n) {
   for (unsigned i = 0; i < n->nkids; i++) collect_locals(fn, n->kids[i]);
 }
 
+/* The local declared by 'decl', or NULL. Every reference in a body asks:
+ * past a few locals, a hash index (a list walk per reference was
+ * quadratic in a function of thousands of locals). */
 static tr_local_t* find_local(tr_fn_t* fn, CXCursor decl) {
-  for (tr_local_t* l = fn->locals; l; l = l->next)
-    if (clang_equalCursors(l->decl, decl)) return l;
+  if (fn->nlocals <= 16) {
+    for (tr_local_t* l = fn->locals; l; l = l->next)
+      if (clang_equalCursors(l->decl, decl)) return l;
+    return NULL;
+  }
+  unsigned mask;
+  if (fn->indexed != fn->nlocals) {
+    unsigned cap = 32;
+    while (cap < 2 * fn->nlocals) cap *= 2;
+    fn->local_index = tr_alloc(cap * sizeof *fn->local_index);
+    fn->local_index_cap = cap;
+    fn->indexed = fn->nlocals;
+    for (tr_local_t* l = fn->locals; l; l = l->next) {
+      unsigned h = clang_hashCursor(l->decl) & (cap - 1);
+      while (fn->local_index[h]) h = (h + 1) & (cap - 1);
+      fn->local_index[h] = l;
+    }
+  }
+  mask = fn->local_index_cap - 1;
+  for (unsigned h = clang_hashCursor(decl) & mask; fn->local_index[h];
+       h = (h + 1) & mask)
+    if (clang_equalCursors(fn->local_index[h]->decl, decl))
+      return fn->local_index[h];
   return NULL;
 }
 
