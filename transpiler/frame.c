@@ -259,11 +259,26 @@ char* tr_frame_param_declarator(CXType t, const char* name, bool storage,
   return decl(t, name, storage, why);
 }
 
-static bool taken(tr_fn_t* fn, tr_local_t* upto, const char* name) {
-  if (strcmp(name, "hdr") == 0) return true;
-  for (tr_local_t* l = fn->locals; l && l != upto; l = l->next)
-    if (l->promoted && l->field && strcmp(l->field, name) == 0) return true;
-  return false;
+/* The frame's member names so far: an open-addressing set (a scan of the
+ * names before each was quadratic in a function of thousands of locals). */
+typedef struct {
+  const char** v;
+  size_t cap;
+} names_t;
+
+static size_t name_hash(const char* s) {
+  size_t h = 2166136261u;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+/* Adds 'name' unless it is there; returns whether it was added. */
+static bool name_add(names_t* t, const char* name) {
+  size_t h = name_hash(name) & (t->cap - 1);
+  for (; t->v[h]; h = (h + 1) & (t->cap - 1))
+    if (strcmp(t->v[h], name) == 0) return false;
+  t->v[h] = name;
+  return true;
 }
 
 /* The block of 'scope', created (with its ancestors) on first use. */
@@ -364,22 +379,30 @@ static void assign_slots(tr_fn_t* fn) {
   /* numbered by first member in declaration order, for stable names */
   int* id = tr_alloc(nslots * sizeof *id);
   int next = 0;
-  for (tr_local_t* l = fn->locals; l; l = l->next)
-    for (size_t i = 0; i < n; i++)
-      if (v[i] == l && slot[of[i]].members > 1) {
-        if (!id[of[i]]) id[of[i]] = ++next;
-        l->slot = id[of[i]];
-      }
+  for (size_t i = 0; i < n; i++) v[i]->slot = -(int)i - 1; /* until numbered */
+  for (tr_local_t* l = fn->locals; l; l = l->next) {
+    if (l->slot >= 0) continue;
+    size_t i = (size_t)(-l->slot - 1);
+    l->slot = 0;
+    if (slot[of[i]].members > 1) {
+      if (!id[of[i]]) id[of[i]] = ++next;
+      l->slot = id[of[i]];
+    }
+  }
 }
 
 void tr_frame_name_fields(tr_fn_t* fn) {
+  names_t taken = {NULL, 16};
+  while (taken.cap < 2 * (size_t)fn->nlocals + 2) taken.cap *= 2;
+  taken.v = tr_alloc(taken.cap * sizeof *taken.v);
+  name_add(&taken, "hdr");
   for (tr_local_t* l = fn->locals; l; l = l->next) {
     if (!l->promoted) {
       l->field = l->name;
       continue;
     }
     char* name = l->name;
-    for (int k = 1; taken(fn, l, name); k++)
+    for (int k = 1; !name_add(&taken, name); k++)
       name = tr_sprintf("%s_%d", l->name, k);
     l->field = name;
   }
