@@ -43,48 +43,66 @@ static int is_async_decl_uncached(CXCursor c) {
          has_async_attr(clang_getCursorDefinition(c));
 }
 
-/* Every reference to a function asks this; memoized by canonical cursor
- * (open addressing on clang_hashCursor). */
-static struct {
+/* Maps from canonical cursors (open addressing on clang_hashCursor),
+ * doubled when half full: a file has as many functions as it likes. */
+typedef struct {
   CXCursor key;
-  int used, value;
-} memo[4096];
-static int memo_count;
+  bool used;
+  int value;   /* memo: is_async_decl's answer */
+  tr_fn_t* fn; /* fn_index: the async function */
+} cursor_slot_t;
+
+typedef struct {
+  cursor_slot_t* v;
+  size_t cap, n;
+} cursor_map_t;
+
+/* The slot of 'key': its own, or the free one where it would go. */
+static cursor_slot_t* map_slot(cursor_map_t* m, CXCursor key) {
+  if (2 * (m->n + 1) > m->cap) {
+    cursor_map_t g = {NULL, m->cap ? 2 * m->cap : 1024, 0};
+    g.v = tr_alloc(g.cap * sizeof *g.v);
+    for (size_t i = 0; i < m->cap; i++)
+      if (m->v[i].used) {
+        *map_slot(&g, m->v[i].key) = m->v[i];
+        g.n++;
+      }
+    *m = g;
+  }
+  size_t mask = m->cap - 1;
+  for (size_t h = clang_hashCursor(key) & mask;; h = (h + 1) & mask)
+    if (!m->v[h].used || clang_equalCursors(m->v[h].key, key)) return &m->v[h];
+}
+
+/* Files 'key' (absent) in 'm'; returns its slot. */
+static cursor_slot_t* map_add(cursor_map_t* m, CXCursor key) {
+  cursor_slot_t* s = map_slot(m, key);
+  s->used = true;
+  s->key = key;
+  m->n++;
+  return s;
+}
+
+/* Every reference to a function asks this; memoized by canonical cursor. */
+static cursor_map_t memo;
 
 static int is_async_decl(CXCursor c) {
   if (clang_getCursorKind(c) != CXCursor_FunctionDecl) return 0;
   CXCursor canon = clang_getCanonicalCursor(c);
-  unsigned h = clang_hashCursor(canon) & 4095u;
-  for (unsigned i = 0; i < 4096; i++, h = (h + 1) & 4095u) {
-    if (!memo[h].used) {
-      int v = is_async_decl_uncached(c);
-      if (memo_count < 2048) { /* keep the table at most half full */
-        memo_count++;
-        memo[h].used = 1;
-        memo[h].key = canon;
-        memo[h].value = v;
-      }
-      return v;
-    }
-    if (clang_equalCursors(memo[h].key, canon)) return memo[h].value;
-  }
-  return is_async_decl_uncached(c);
+  cursor_slot_t* s = map_slot(&memo, canon);
+  if (s->used) return s->value;
+  int v = is_async_decl_uncached(c);
+  map_add(&memo, canon)->value = v;
+  return v;
 }
 
-static struct {
-  CXCursor key;
-  tr_fn_t* fn;
-} fn_index[8192];
+static cursor_map_t fn_index;
 
 tr_fn_t* tr_shape_async_fn(tr_prog_t* p, CXCursor decl) {
   if (!is_async_decl(decl)) return NULL;
   CXCursor canon = clang_getCanonicalCursor(decl);
-  unsigned h = clang_hashCursor(canon) & 8191u;
-  for (unsigned i = 0; i < 8192 && fn_index[h].fn; i++, h = (h + 1) & 8191u)
-    if (clang_equalCursors(fn_index[h].key, canon)) return fn_index[h].fn;
-  if (p->nfns >= 4096) /* the table is full: later ones are only listed */
-    for (tr_fn_t* f = p->fns; f; f = f->next)
-      if (clang_equalCursors(f->decl, canon)) return f;
+  cursor_slot_t* s = map_slot(&fn_index, canon);
+  if (s->used) return s->fn;
   tr_fn_t* f = tr_alloc(sizeof *f);
   f->decl = canon;
   f->def = clang_getNullCursor();
@@ -93,10 +111,7 @@ tr_fn_t* tr_shape_async_fn(tr_prog_t* p, CXCursor decl) {
   f->ret = clang_getResultType(clang_getCursorType(canon));
   f->ret_void = clang_getCanonicalType(f->ret).kind == CXType_Void;
   f->ok = true;
-  if (!fn_index[h].fn && p->nfns < 4096) {
-    fn_index[h].key = canon;
-    fn_index[h].fn = f;
-  }
+  map_add(&fn_index, canon)->fn = f;
   p->nfns++;
   *p->fns_tail = f;
   p->fns_tail = &f->next;
@@ -1470,15 +1485,14 @@ static enum CXChildVisitResult visit_macro(CXCursor c, CXCursor parent,
 
 int tr_shape_collect(tr_prog_t* p, tr_tu_t* tu, tr_fn_built_t built) {
   memset(p, 0, sizeof *p);
-  memset(memo, 0, sizeof memo); /* cursors of a previous TU are stale */
-  memset(fn_index, 0, sizeof fn_index);
+  memset(&memo, 0, sizeof memo); /* cursors of a previous TU are stale */
+  memset(&fn_index, 0, sizeof fn_index);
   memset(kw_def, 0, sizeof kw_def);
   memset(loc_cache, 0, sizeof loc_cache); /* a previous TU's locations */
   memset(&kwp, 0, sizeof kwp);
   p->fns_tail = &p->fns;
   p->tops_tail = &p->tops;
   p->first_pack = -2;
-  memo_count = 0;
   p->tu = tu;
   clang_visitChildren(clang_getTranslationUnitCursor(tu->tu), visit_macro, p);
   top_t t = {p, built, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0};
