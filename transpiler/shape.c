@@ -839,12 +839,25 @@ static void drop_twins(tr_node_t* n) {
 
 /* Whether sizeof 'n' is of a variable-length array type, whose size
  * expressions C evaluates (C11 6.5.3.4p2): any other sizeof, and every
- * _Alignof, is a constant. */
+ * _Alignof, is a constant. (Whether expression 'n' is not an integer
+ * constant.) */
 static bool sizes_vla(tr_node_t* n) {
   CXEvalResult r = clang_Cursor_Evaluate(n->cur);
   bool constant = r && clang_EvalResult_getKind(r) == CXEval_Int;
   if (r) clang_EvalResult_dispose(r);
   return !constant;
+}
+
+/* Whether 'n' is a constant computed from types alone, whose operands C
+ * never evaluates: __builtin_types_compatible_p(__typeof__(e), int),
+ * __builtin_offsetof(__typeof__(e), m). An implicit conversion (also an
+ * unexposed expression) of a constant such as '0 && await(f())' is not
+ * one: its awaiting operand is a constant too, a short circuit's. */
+static bool of_types(tr_node_t* n) {
+  if (sizes_vla(n)) return false;
+  for (unsigned i = 0; i < n->nkids; i++)
+    if (n->kids[i]->has_await && !sizes_vla(n->kids[i])) return false;
+  return true;
 }
 
 /* _Generic evaluates only its selected association. libclang does not say
@@ -914,8 +927,9 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
       misplaced_async(n->parent->cur, &k->errors);
     clang_disposeString(s);
   }
-  if (n->kind == CXCursor_UnaryExpr && !(n->has_await && sizes_vla(n)))
-    unevaluated = 1; /* sizeof/_Alignof operand */
+  if ((n->kind == CXCursor_UnaryExpr && !(n->has_await && sizes_vla(n))) ||
+      (n->kind == CXCursor_UnexposedExpr && n->has_await && of_types(n)))
+    unevaluated = 1; /* sizeof/_Alignof operand, a type's typeof */
   else if (n->kind == CXCursor_UnaryExpr)
     drop_twins(n);
   if (n->kind == CXCursor_GenericSelectionExpr) {
