@@ -1627,7 +1627,38 @@ static bool is_ident_char(char c) {
          (c >= '0' && c <= '9');
 }
 
-static char* print_fitted(tr_node_t* n, unsigned lines) {
+/* The names of the function-like macros expanded in 'root': one left in
+ * its printed expansion refers to itself (#define g(v) (n++, g(v))). */
+typedef struct {
+  char** v;
+  size_t n, cap;
+} fnlike_t;
+
+static fnlike_t fn_like_macros(const tr_prog_t* p, const tr_node_t* root) {
+  fnlike_t f = {NULL, 0, 0};
+  for (size_t i = 0; i < p->nmacros; i++) {
+    const tr_macro_t* m = &p->macros[i];
+    if (m->start < root->start || m->end > root->end ||
+        !clang_Cursor_isMacroFunctionLike(clang_getCursorReferenced(m->cur)))
+      continue;
+    f.v = tr_grow(f.v, &f.cap, f.n + 1, sizeof(char*));
+    f.v[f.n++] = m->name;
+  }
+  return f;
+}
+
+/* Whether the identifier at 't' ('len' bytes) is one of 'f' and followed
+ * by '(' (an invocation if the text is parsed again). */
+static bool invokes(const char* t, size_t len, const fnlike_t* f) {
+  const char* a = t + len;
+  while (*a == ' ') a++;
+  if (*a != '(') return false;
+  for (size_t i = 0; i < f->n; i++)
+    if (strlen(f->v[i]) == len && strncmp(f->v[i], t, len) == 0) return true;
+  return false;
+}
+
+static char* print_fitted(tr_node_t* n, unsigned lines, const fnlike_t* fl) {
   CXPrintingPolicy pol = clang_getCursorPrintingPolicy(n->cur);
   CXString s = clang_getCursorPrettyPrinted(n->cur, pol);
   clang_PrintingPolicy_dispose(pol);
@@ -1689,6 +1720,18 @@ static char* print_fitted(tr_node_t* n, unsigned lines) {
       if (j < sizeof kw / sizeof kw[0]) {
         tr_buf_puts(&b, kw[j][1]);
         i += kn - 1;
+        continue;
+      }
+      /* a self-referential function-like macro's name left in the
+         expansion would be expanded again when asyncc parses the printed
+         text: (g)(x) calls g as g(x) does, but invokes no macro */
+      size_t il = 0;
+      while (i + il < len && is_ident_char(t[i + il])) il++;
+      bool member = i && (t[i - 1] == '.' || t[i - 1] == '>');
+      if (il && !isdigit((unsigned char)t[i]) && !member &&
+          invokes(t + i, il, fl)) {
+        tr_buf_printf(&b, "(%.*s)", (int)il, t + i);
+        i += il - 1;
         continue;
       }
       /* and an asm statement with GNU C's 'asm', which a strict -std
@@ -1756,23 +1799,24 @@ static unsigned body_directives(const tr_tu_t* tu, unsigned start, unsigned end,
  * its last line), so they keep their effect on the rest of the file. */
 static void put_expanded(tr_prog_t* p, tr_node_t* root, unsigned lines,
                          tr_buf_t* b) {
+  fnlike_t fl = fn_like_macros(p, root);
   tr_buf_t d;
   tr_buf_init(&d);
   unsigned n = body_directives(p->tu, root->start, root->end, &d);
   if (n == 0 || n > lines) {
-    tr_buf_puts(b, print_fitted(root, lines));
+    tr_buf_puts(b, print_fitted(root, lines, &fl));
     tr_buf_free(&d);
     return;
   }
   const char* rest = p->tu->text + root->end;
   while (*rest == ' ' || *rest == '\t') rest++;
   if (*rest == '\n' || *rest == '\0' || rest == p->tu->text + p->tu->len) {
-    tr_buf_puts(b, print_fitted(root, lines - n));
+    tr_buf_puts(b, print_fitted(root, lines - n, &fl));
     tr_buf_add(b, d.data, d.len);
   } else {
     tr_buf_add(b, d.data + 1, d.len - 1); /* no leading '\n' */
     tr_buf_putc(b, '\n');
-    tr_buf_puts(b, print_fitted(root, lines - n));
+    tr_buf_puts(b, print_fitted(root, lines - n, &fl));
   }
   tr_buf_free(&d);
 }
