@@ -1047,6 +1047,17 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
       check_node(k, n->kids[i], unevaluated || i + 1 < n->nkids);
     return;
   }
+  if (n->kind == CXCursor_ParmDecl && n->has_await && k->fn) {
+    /* a bound C evaluates on entry, before any frame exists (it was
+       reported as unevaluated, which it is not) */
+    char* name = tr_cursor_name(n->cur);
+    error_at(k, n,
+             "'await' in the declaration of parameter '%s' is not "
+             "supported; await in the function's body",
+             name);
+    for (unsigned i = 0; i < n->nkids; i++) check_node(k, n->kids[i], 0);
+    return;
+  }
   if (n->kind == CXCursor_VarDecl || n->kind == CXCursor_TypedefDecl ||
       n->kind == CXCursor_FieldDecl || n->kind == CXCursor_ParmDecl) {
     /* everything but the initializer is part of the type (typeof) */
@@ -1241,6 +1252,9 @@ static void do_function(top_t* t, CXCursor c) {
     }
     collect_params(fn, root);
     collect_locals(fn, fn->body);
+    for (unsigned i = 0; i < root->nkids; i++)
+      if (root->kids[i]->local && root->kids[i]->has_await)
+        check_node(&k, root->kids[i], 0); /* an await in a parameter */
     check_node(&k, fn->body, 0);
     check_vm_typedefs(&k, fn->body);
     settle_unevaluated(fn->body);
