@@ -919,6 +919,18 @@ static const char* unevaluating_builtin(const tr_tu_t* tu, const tr_node_t* n) {
   return NULL;
 }
 
+/* Whether a call of 'name' saves or restores a C stack context: glibc's
+ * sigsetjmp is a macro for __sigsetjmp; GCC has builtins of its own. */
+static bool is_jump_call(const char* name) {
+  static const char* const names[] = {
+      "setjmp",      "_setjmp",          "sigsetjmp",
+      "__sigsetjmp", "longjmp",          "_longjmp",
+      "siglongjmp",  "__builtin_setjmp", "__builtin_longjmp"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (strcmp(name, names[i]) == 0) return true;
+  return false;
+}
+
 static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
   if (n->kind == CXCursor_AnnotateAttr && n->parent &&
       n->parent->kind != CXCursor_FunctionDecl) {
@@ -1025,9 +1037,7 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
                "alloca() in an async function: its memory would not survive "
                "a suspension ('%s'); use an array or malloc()",
                name);
-    if (strcmp(name, "setjmp") == 0 || strcmp(name, "_setjmp") == 0 ||
-        strcmp(name, "sigsetjmp") == 0 || strcmp(name, "longjmp") == 0 ||
-        strcmp(name, "siglongjmp") == 0 || strcmp(name, "_longjmp") == 0)
+    if (is_jump_call(name))
       error_at(k, n,
                "setjmp/longjmp cannot be used in an async function ('%s'): "
                "the frame outlives the C stack it would jump to",
