@@ -1032,7 +1032,8 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
   if (k->fn && n->kind == CXCursor_CallExpr) {
     CXString s = clang_getCursorSpelling(n->cur);
     const char* name = clang_getCString(s);
-    if (strcmp(name, "alloca") == 0 || strcmp(name, "__builtin_alloca") == 0)
+    if (strcmp(name, "alloca") == 0 ||
+        strncmp(name, "__builtin_alloca", 16) == 0) /* also _with_align */
       error_at(k, n,
                "alloca() in an async function: its memory would not survive "
                "a suspension ('%s'); use an array or malloc()",
