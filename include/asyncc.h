@@ -15,6 +15,12 @@
 #ifndef ASYNCC_H
 #define ASYNCC_H
 
+/* Strict C89/C90 lacks inline (GNU C89, -std=gnu89, has it). */
+#if !defined(__cplusplus) && defined(__STRICT_ANSI__) && \
+    (!defined(__STDC_VERSION__) || __STDC_VERSION__ < 199901L)
+#error "asyncc needs C99 or later (-std=c99, -std=c11, or GNU C89: -std=gnu89)"
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif

@@ -152,6 +152,13 @@ void tr_buf_putu(tr_buf_t* b, unsigned v) {
   b->data[b->len] = '\0';
 }
 
+void tr_buf_put_escaped(tr_buf_t* b, const char* s) {
+  for (; *s; s++) {
+    if (*s == '"' || *s == '\\') tr_buf_putc(b, '\\');
+    tr_buf_putc(b, *s);
+  }
+}
+
 void tr_buf_printf(tr_buf_t* b, const char* fmt, ...) {
   va_list ap;
   va_start(ap, fmt);

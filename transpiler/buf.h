@@ -28,6 +28,8 @@ void tr_buf_printf(tr_buf_t* b, const char* fmt, ...);
 void tr_buf_vprintf(tr_buf_t* b, const char* fmt, va_list ap);
 /* Appends 'v' in decimal (tr_buf_printf(b, "%u", v) without the printf). */
 void tr_buf_putu(tr_buf_t* b, unsigned v);
+/* Appends 's' with '"' and '\\' escaped, for a C or DOT string literal. */
+void tr_buf_put_escaped(tr_buf_t* b, const char* s);
 /* Returns the contents as an arena string and frees 'b'. */
 char* tr_buf_take(tr_buf_t* b);
 /* Returns an arena copy of 's' ('n' bytes). */

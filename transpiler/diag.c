@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 static int nerrors;
@@ -46,12 +47,30 @@ void tr_diag_cursor(tr_severity_t sev, CXCursor c, const char* fmt, ...) {
   va_end(ap);
 }
 
+/* Printed at the diagnostic's file location, as clang's driver does:
+ * clang_formatDiagnostic uses the spelling location, which for an error in
+ * a macro's body (await's) lies in the header that defines the macro. */
 static void print_one(CXDiagnostic d) {
-  CXString s = clang_formatDiagnostic(d, CXDiagnostic_DisplaySourceLocation |
-                                             CXDiagnostic_DisplayColumn |
-                                             CXDiagnostic_DisplayOption);
-  fprintf(stderr, "%s\n", clang_getCString(s));
-  clang_disposeString(s);
+  static const char* what[] = {"ignored", "note", "warning", "error",
+                               "fatal error"};
+  CXString msg = clang_getDiagnosticSpelling(d);
+  CXString opt = clang_getDiagnosticOption(d, NULL);
+  const char* o = clang_getCString(opt);
+  const char* m = clang_getCString(msg);
+  CXFile file;
+  unsigned line, col;
+  clang_getFileLocation(clang_getDiagnosticLocation(d), &file, &line, &col,
+                        NULL);
+  if (file) {
+    CXString name = clang_getFileName(file);
+    fprintf(stderr, "%s:%u:%u: ", clang_getCString(name), line, col);
+    clang_disposeString(name);
+  }
+  bool opt_on = o && *o; /* " [-Wimplicit-function-declaration]" */
+  fprintf(stderr, "%s: %s%s%s%s\n", what[clang_getDiagnosticSeverity(d)], m,
+          opt_on ? " [" : "", opt_on ? o : "", opt_on ? "]" : "");
+  clang_disposeString(opt);
+  clang_disposeString(msg);
 }
 
 int tr_diag_forward(CXTranslationUnit tu) {

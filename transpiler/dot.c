@@ -242,6 +242,10 @@ static void collect_labels(dot_t* d, tr_node_t* n) {
 
 void tr_dot_fn(const tr_tu_t* tu, tr_fn_t* fn, tr_buf_t* out) {
   dot_t* d = tr_alloc(sizeof *d);
+  tr_buf_t q; /* the path inside DOT's quotes */
+  tr_buf_init(&q);
+  tr_buf_put_escaped(&q, tu->path);
+  const char* path = tr_buf_take(&q);
   d->tu = tu;
   collect_labels(d, fn->body);
   for (int round = 0; round < 2; round++) { /* gotos: labels join late */
@@ -254,12 +258,12 @@ void tr_dot_fn(const tr_tu_t* tu, tr_fn_t* fn, tr_buf_t* out) {
   tr_buf_printf(out,
                 "digraph \"%s\" {\n  label=\"async function %s (%s)\";\n"
                 "  node [shape=box, fontname=\"monospace\"];\n",
-                fn->name, fn->name, tu->path);
-  tr_buf_printf(out, "  s0 [label=\"0: start\\n%s:%u\"];\n", tu->path,
+                fn->name, fn->name, path);
+  tr_buf_printf(out, "  s0 [label=\"0: start\\n%s:%u\"];\n", path,
                 tr_tu_line(tu, fn->def_start));
   for (int s = 1; s <= d->nstates; s++)
     tr_buf_printf(out, "  s%d [label=\"%d: await %s()\\n%s:%u\"];\n", s, s,
-                  d->callee[s] ? d->callee[s] : "?", tu->path, d->line[s]);
+                  d->callee[s] ? d->callee[s] : "?", path, d->line[s]);
   tr_buf_puts(out, "  done [label=\"done\", shape=oval];\n");
   for (int a = 0; a <= d->nstates; a++) {
     for (int b = 1; b <= d->nstates; b++)

@@ -40,10 +40,7 @@ enum { FLUSH_AT = 65536 };
 
 static void put_path(tr_buf_t* out, const char* path) {
   tr_buf_putc(out, '"');
-  for (const char* p = path; *p; p++) {
-    if (*p == '"' || *p == '\\') tr_buf_putc(out, '\\');
-    tr_buf_putc(out, *p);
-  }
+  tr_buf_put_escaped(out, path);
   tr_buf_putc(out, '"');
 }
 

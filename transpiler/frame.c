@@ -243,11 +243,29 @@ char* tr_frame_declarator(CXType t, const char* name, bool storage,
   return decl(t, name, storage, why ? why : &dummy);
 }
 
+/* x86-64's va_list, an array of one builtin struct __va_list_tag, which
+ * source cannot name: 'struct __va_list_tag' would be a new type. */
+static bool is_va_list_array(CXType t) {
+  if (t.kind != CXType_ConstantArray) return false;
+  CXString s = clang_getTypeSpelling(
+      clang_getCanonicalType(clang_getArrayElementType(t)));
+  bool va = strcmp(clang_getCString(s), "struct __va_list_tag") == 0;
+  clang_disposeString(s);
+  return va;
+}
+
 char* tr_frame_param_declarator(CXType t, const char* name, bool storage,
                                 const char** why) {
   const char* dummy;
   if (!why) why = &dummy;
-  /* libclang reports parameter types as written: apply C's adjustment */
+  /* libclang reports parameter types as written: apply C's adjustment,
+     also to a typedef of an array or function type (va_list) */
+  CXType c = clang_getCanonicalType(t);
+  if ((t.kind == CXType_Typedef || t.kind == CXType_Elaborated) &&
+      is_fn_or_array(c))
+    t = c;
+  if (is_va_list_array(t)) /* the builtin element type has no name */
+    return tr_sprintf("__typeof__((*(__builtin_va_list*)0)[0])* %s", name);
   if (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
       t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray) {
     CXType el = clang_getArrayElementType(t);

@@ -1842,10 +1842,19 @@ static void emit_local(lower_t* L, tr_buf_t* out, tr_local_t* l,
                 ? tr_frame_param_declarator(l->type, l->member, true, &why)
                 : tr_frame_declarator(l->type, l->member, true, &why);
   if (!d) {
-    tr_diag_cursor(TR_ERROR, l->decl,
-                   "variable '%s' is live across an await, but its type "
-                   "cannot be stored in the frame: %s",
-                   l->name, why ? why : "unsupported type");
+    if (!l->is_param && tr_live_variably_modified(l->type))
+      /* kept whether or not it is used after the await */
+      tr_diag_cursor(TR_ERROR, l->decl,
+                     "variable '%s' of a variable-length array type (or a "
+                     "pointer to one) is in the scope of an await: resuming "
+                     "would jump into its scope, which C forbids; declare "
+                     "it in a block without awaits",
+                     l->name);
+    else
+      tr_diag_cursor(TR_ERROR, l->decl,
+                     "variable '%s' is live across an await, but its type "
+                     "cannot be stored in the frame: %s",
+                     l->name, why ? why : "unsupported type");
     L->errors++;
     return;
   }

@@ -878,12 +878,25 @@ static void drop_twins(tr_node_t* n) {
 
 /* Whether sizeof 'n' is of a variable-length array type, whose size
  * expressions C evaluates (C11 6.5.3.4p2): any other sizeof, and every
- * _Alignof, is a constant. */
+ * _Alignof, is a constant. (Whether expression 'n' is not an integer
+ * constant.) */
 static bool sizes_vla(tr_node_t* n) {
   CXEvalResult r = clang_Cursor_Evaluate(n->cur);
   bool constant = r && clang_EvalResult_getKind(r) == CXEval_Int;
   if (r) clang_EvalResult_dispose(r);
   return !constant;
+}
+
+/* Whether 'n' is a constant computed from types alone, whose operands C
+ * never evaluates: __builtin_types_compatible_p(__typeof__(e), int),
+ * __builtin_offsetof(__typeof__(e), m). An implicit conversion (also an
+ * unexposed expression) of a constant such as '0 && await(f())' is not
+ * one: its awaiting operand is a constant too, a short circuit's. */
+static bool of_types(tr_node_t* n) {
+  if (sizes_vla(n)) return false;
+  for (unsigned i = 0; i < n->nkids; i++)
+    if (n->kids[i]->has_await && !sizes_vla(n->kids[i])) return false;
+  return true;
 }
 
 /* _Generic evaluates only its selected association. libclang does not say
@@ -945,6 +958,18 @@ static const char* unevaluating_builtin(const tr_tu_t* tu, const tr_node_t* n) {
   return NULL;
 }
 
+/* Whether a call of 'name' saves or restores a C stack context: glibc's
+ * sigsetjmp is a macro for __sigsetjmp; GCC has builtins of its own. */
+static bool is_jump_call(const char* name) {
+  static const char* const names[] = {
+      "setjmp",      "_setjmp",          "sigsetjmp",
+      "__sigsetjmp", "longjmp",          "_longjmp",
+      "siglongjmp",  "__builtin_setjmp", "__builtin_longjmp"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (strcmp(name, names[i]) == 0) return true;
+  return false;
+}
+
 static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
   if (n->kind == CXCursor_AnnotateAttr && n->parent &&
       n->parent->kind != CXCursor_FunctionDecl) {
@@ -953,8 +978,9 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
       misplaced_async(n->parent->cur, &k->errors);
     clang_disposeString(s);
   }
-  if (n->kind == CXCursor_UnaryExpr && !(n->has_await && sizes_vla(n)))
-    unevaluated = 1; /* sizeof/_Alignof operand */
+  if ((n->kind == CXCursor_UnaryExpr && !(n->has_await && sizes_vla(n))) ||
+      (n->kind == CXCursor_UnexposedExpr && n->has_await && of_types(n)))
+    unevaluated = 1; /* sizeof/_Alignof operand, a type's typeof */
   else if (n->kind == CXCursor_UnaryExpr)
     drop_twins(n);
   if (n->kind == CXCursor_GenericSelectionExpr) {
@@ -1045,14 +1071,13 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
   if (k->fn && n->kind == CXCursor_CallExpr) {
     CXString s = clang_getCursorSpelling(n->cur);
     const char* name = clang_getCString(s);
-    if (strcmp(name, "alloca") == 0 || strcmp(name, "__builtin_alloca") == 0)
+    if (strcmp(name, "alloca") == 0 ||
+        strncmp(name, "__builtin_alloca", 16) == 0) /* also _with_align */
       error_at(k, n,
                "alloca() in an async function: its memory would not survive "
                "a suspension ('%s'); use an array or malloc()",
                name);
-    if (strcmp(name, "setjmp") == 0 || strcmp(name, "_setjmp") == 0 ||
-        strcmp(name, "sigsetjmp") == 0 || strcmp(name, "longjmp") == 0 ||
-        strcmp(name, "siglongjmp") == 0 || strcmp(name, "_longjmp") == 0)
+    if (is_jump_call(name))
       error_at(k, n,
                "setjmp/longjmp cannot be used in an async function ('%s'): "
                "the frame outlives the C stack it would jump to",
@@ -1070,6 +1095,17 @@ static void check_node(check_t* k, tr_node_t* n, int unevaluated) {
     /* (__typeof__(e))x: all but the operand (or initializer) is the type */
     for (unsigned i = 0; i < n->nkids; i++)
       check_node(k, n->kids[i], unevaluated || i + 1 < n->nkids);
+    return;
+  }
+  if (n->kind == CXCursor_ParmDecl && n->has_await && k->fn) {
+    /* a bound C evaluates on entry, before any frame exists (it was
+       reported as unevaluated, which it is not) */
+    char* name = tr_cursor_name(n->cur);
+    error_at(k, n,
+             "'await' in the declaration of parameter '%s' is not "
+             "supported; await in the function's body",
+             name);
+    for (unsigned i = 0; i < n->nkids; i++) check_node(k, n->kids[i], 0);
     return;
   }
   if (n->kind == CXCursor_VarDecl || n->kind == CXCursor_TypedefDecl ||
@@ -1266,6 +1302,9 @@ static void do_function(top_t* t, CXCursor c) {
     }
     collect_params(fn, root);
     collect_locals(fn, fn->body);
+    for (unsigned i = 0; i < root->nkids; i++)
+      if (root->kids[i]->local && root->kids[i]->has_await)
+        check_node(&k, root->kids[i], 0); /* an await in a parameter */
     check_node(&k, fn->body, 0);
     check_vm_typedefs(&k, fn->body);
     settle_unevaluated(fn->body);
@@ -1651,7 +1690,38 @@ static bool is_ident_char(char c) {
          (c >= '0' && c <= '9');
 }
 
-static char* print_fitted(tr_node_t* n, unsigned lines) {
+/* The names of the function-like macros expanded in 'root': one left in
+ * its printed expansion refers to itself (#define g(v) (n++, g(v))). */
+typedef struct {
+  char** v;
+  size_t n, cap;
+} fnlike_t;
+
+static fnlike_t fn_like_macros(const tr_prog_t* p, const tr_node_t* root) {
+  fnlike_t f = {NULL, 0, 0};
+  for (size_t i = 0; i < p->nmacros; i++) {
+    const tr_macro_t* m = &p->macros[i];
+    if (m->start < root->start || m->end > root->end ||
+        !clang_Cursor_isMacroFunctionLike(clang_getCursorReferenced(m->cur)))
+      continue;
+    f.v = tr_grow(f.v, &f.cap, f.n + 1, sizeof(char*));
+    f.v[f.n++] = m->name;
+  }
+  return f;
+}
+
+/* Whether the identifier at 't' ('len' bytes) is one of 'f' and followed
+ * by '(' (an invocation if the text is parsed again). */
+static bool invokes(const char* t, size_t len, const fnlike_t* f) {
+  const char* a = t + len;
+  while (*a == ' ') a++;
+  if (*a != '(') return false;
+  for (size_t i = 0; i < f->n; i++)
+    if (strlen(f->v[i]) == len && strncmp(f->v[i], t, len) == 0) return true;
+  return false;
+}
+
+static char* print_fitted(tr_node_t* n, unsigned lines, const fnlike_t* fl) {
   CXPrintingPolicy pol = clang_getCursorPrintingPolicy(n->cur);
   CXString s = clang_getCursorPrettyPrinted(n->cur, pol);
   clang_PrintingPolicy_dispose(pol);
@@ -1713,6 +1783,18 @@ static char* print_fitted(tr_node_t* n, unsigned lines) {
       if (j < sizeof kw / sizeof kw[0]) {
         tr_buf_puts(&b, kw[j][1]);
         i += kn - 1;
+        continue;
+      }
+      /* a self-referential function-like macro's name left in the
+         expansion would be expanded again when asyncc parses the printed
+         text: (g)(x) calls g as g(x) does, but invokes no macro */
+      size_t il = 0;
+      while (i + il < len && is_ident_char(t[i + il])) il++;
+      bool member = i && (t[i - 1] == '.' || t[i - 1] == '>');
+      if (il && !isdigit((unsigned char)t[i]) && !member &&
+          invokes(t + i, il, fl)) {
+        tr_buf_printf(&b, "(%.*s)", (int)il, t + i);
+        i += il - 1;
         continue;
       }
       /* and an asm statement with GNU C's 'asm', which a strict -std
@@ -1780,23 +1862,24 @@ static unsigned body_directives(const tr_tu_t* tu, unsigned start, unsigned end,
  * its last line), so they keep their effect on the rest of the file. */
 static void put_expanded(tr_prog_t* p, tr_node_t* root, unsigned lines,
                          tr_buf_t* b) {
+  fnlike_t fl = fn_like_macros(p, root);
   tr_buf_t d;
   tr_buf_init(&d);
   unsigned n = body_directives(p->tu, root->start, root->end, &d);
   if (n == 0 || n > lines) {
-    tr_buf_puts(b, print_fitted(root, lines));
+    tr_buf_puts(b, print_fitted(root, lines, &fl));
     tr_buf_free(&d);
     return;
   }
   const char* rest = p->tu->text + root->end;
   while (*rest == ' ' || *rest == '\t') rest++;
   if (*rest == '\n' || *rest == '\0' || rest == p->tu->text + p->tu->len) {
-    tr_buf_puts(b, print_fitted(root, lines - n));
+    tr_buf_puts(b, print_fitted(root, lines - n, &fl));
     tr_buf_add(b, d.data, d.len);
   } else {
     tr_buf_add(b, d.data + 1, d.len - 1); /* no leading '\n' */
     tr_buf_putc(b, '\n');
-    tr_buf_puts(b, print_fitted(root, lines - n));
+    tr_buf_puts(b, print_fitted(root, lines - n, &fl));
   }
   tr_buf_free(&d);
 }
