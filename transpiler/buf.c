@@ -1,5 +1,5 @@
 /* buf.c - growable byte strings (see buf.h). */
-#define _DEFAULT_SOURCE /* MAP_ANONYMOUS, madvise */
+#define _GNU_SOURCE /* MAP_ANONYMOUS, madvise; strchrnul */
 #include "buf.h"
 
 #include <stdbool.h>
@@ -88,11 +88,21 @@ static void put_ll(tr_buf_t* b, long long v) {
  * instructions a call, and lowering a large file makes a quarter of a
  * million calls, most of them of a few %s. At any other directive it
  * takes back what it appended and returns false. */
+/* The first '%' of 's', or its end. */
+static const char* next_directive(const char* s) {
+#ifdef __GLIBC__
+  return strchrnul(s, '%'); /* vectorized: formats are long literals */
+#else
+  const char* p = strchr(s, '%');
+  return p ? p : s + strlen(s);
+#endif
+}
+
 static bool plain_printf(tr_buf_t* b, const char* f, va_list ap) {
   size_t len0 = b->len;
   for (;;) {
     const char* lit = f;
-    while (*f && *f != '%') f++;
+    f = next_directive(f);
     append(b, lit, (size_t)(f - lit));
     if (!*f) break;
     f++;
