@@ -1773,12 +1773,11 @@ static void resolve_temps(lower_t* L, const char* body, tr_buf_t* out) {
   long* first = calloc(n ? n : 1, sizeof(long));
   long* last = calloc(n ? n : 1, sizeof(long));
   for (size_t i = 0; i < n; i++) first[i] = last[i] = -1;
-  for (const char* p = body; *p; p++)
-    if (*p == '\003') {
-      int id = atoi(p + 1);
-      if (first[id] < 0) first[id] = p - body;
-      last[id] = p - body;
-    }
+  for (const char* p = strchr(body, '\003'); p; p = strchr(p + 1, '\003')) {
+    int id = atoi(p + 1);
+    if (first[id] < 0) first[id] = p - body;
+    last[id] = p - body;
+  }
   for (const char* p = strstr(body, "ASYNCC__AWAIT"); p;
        p = strstr(p + 1, "ASYNCC__AWAIT")) {
     long at = p - body;
