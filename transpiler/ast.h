@@ -132,11 +132,10 @@ struct tr_fn_s {
   tr_local_t* locals; /* parameters first, then locals in source order */
   tr_block_t* blocks; /* definition: the body's block (frame layout) */
   unsigned nlocals;
-  /* shape.c: the end of 'locals', and a hash index of them by declaration
-     (open addressing; built for 'indexed' locals, rebuilt when more come) */
+  /* shape.c: the end of 'locals', and once they are many, an index of
+     them by declaration */
   tr_local_t** locals_tail;
-  tr_local_t** local_index;
-  unsigned local_index_cap, indexed;
+  struct tr_cursor_map* local_index;
   unsigned def_start; /* definition's byte range (with specifiers) */
   unsigned def_end;
   CXType ret; /* result type */

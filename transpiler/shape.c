@@ -48,11 +48,11 @@ static int is_async_decl_uncached(CXCursor c) {
 typedef struct {
   CXCursor key;
   bool used;
-  int value;   /* memo: is_async_decl's answer */
-  tr_fn_t* fn; /* fn_index: the async function */
+  int value; /* memo: is_async_decl's answer */
+  void* ptr; /* fn_index: the tr_fn_t; a local_index: the tr_local_t */
 } cursor_slot_t;
 
-typedef struct {
+typedef struct tr_cursor_map {
   cursor_slot_t* v;
   size_t cap, n;
 } cursor_map_t;
@@ -102,7 +102,7 @@ tr_fn_t* tr_shape_async_fn(tr_prog_t* p, CXCursor decl) {
   if (!is_async_decl(decl)) return NULL;
   CXCursor canon = clang_getCanonicalCursor(decl);
   cursor_slot_t* s = map_slot(&fn_index, canon);
-  if (s->used) return s->fn;
+  if (s->used) return s->ptr;
   tr_fn_t* f = tr_alloc(sizeof *f);
   f->decl = canon;
   f->def = clang_getNullCursor();
@@ -111,7 +111,7 @@ tr_fn_t* tr_shape_async_fn(tr_prog_t* p, CXCursor decl) {
   f->ret = clang_getResultType(clang_getCursorType(canon));
   f->ret_void = clang_getCanonicalType(f->ret).kind == CXType_Void;
   f->ok = true;
-  map_add(&fn_index, canon)->fn = f;
+  map_add(&fn_index, canon)->ptr = f;
   p->nfns++;
   *p->fns_tail = f;
   p->fns_tail = &f->next;
@@ -754,6 +754,7 @@ static void add_local(tr_fn_t* fn, tr_local_t* l) {
   *fn->locals_tail = l;
   fn->locals_tail = &l->next;
   fn->nlocals++;
+  if (fn->local_index) map_add(fn->local_index, l->decl)->ptr = l;
 }
 
 static void collect_locals(tr_fn_t* fn, tr_node_t* n) {
@@ -780,33 +781,21 @@ static void collect_locals(tr_fn_t* fn, tr_node_t* n) {
 }
 
 /* The local declared by 'decl', or NULL. Every reference in a body asks:
- * past a few locals, a hash index (a list walk per reference was
- * quadratic in a function of thousands of locals). */
+ * past a few locals, through an index (a list walk per reference was
+ * quadratic in a function of thousands of locals), kept by add_local. */
 static tr_local_t* find_local(tr_fn_t* fn, CXCursor decl) {
   if (fn->nlocals <= 16) {
     for (tr_local_t* l = fn->locals; l; l = l->next)
       if (clang_equalCursors(l->decl, decl)) return l;
     return NULL;
   }
-  unsigned mask;
-  if (fn->indexed != fn->nlocals) {
-    unsigned cap = 32;
-    while (cap < 2 * fn->nlocals) cap *= 2;
-    fn->local_index = tr_alloc(cap * sizeof *fn->local_index);
-    fn->local_index_cap = cap;
-    fn->indexed = fn->nlocals;
-    for (tr_local_t* l = fn->locals; l; l = l->next) {
-      unsigned h = clang_hashCursor(l->decl) & (cap - 1);
-      while (fn->local_index[h]) h = (h + 1) & (cap - 1);
-      fn->local_index[h] = l;
-    }
+  if (!fn->local_index) {
+    fn->local_index = tr_alloc(sizeof *fn->local_index);
+    for (tr_local_t* l = fn->locals; l; l = l->next)
+      map_add(fn->local_index, l->decl)->ptr = l;
   }
-  mask = fn->local_index_cap - 1;
-  for (unsigned h = clang_hashCursor(decl) & mask; fn->local_index[h];
-       h = (h + 1) & mask)
-    if (clang_equalCursors(fn->local_index[h]->decl, decl))
-      return fn->local_index[h];
-  return NULL;
+  cursor_slot_t* s = map_slot(fn->local_index, decl);
+  return s->used ? s->ptr : NULL;
 }
 
 /* ==================================================================
