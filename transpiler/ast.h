@@ -75,7 +75,10 @@ struct tr_local_s {
   bool shareable;
   unsigned live_from, live_to;
   int slot; /* frame.c: k > 0 shares the union asyncc__v<k> of its block */
-  unsigned ordinal; /* live.c: its index among the function's locals */
+  bool slot_lead;         /* frame.c: the first local of its slot, which names
+                             the union in the frame */
+  unsigned ordinal;       /* live.c: its index among the function's locals */
+  tr_local_t* block_next; /* frame.c: the next promoted local of 'block' */
   tr_local_t* next;
 };
 
@@ -92,6 +95,12 @@ struct tr_block_s {
   int nkids;
   int union_id; /* nkids >= 2: the union is asyncc__s<union_id> */
   char* path;   /* prefix of its members' paths, "" for the body */
+  /* its promoted locals in declaration order, linked by block_next (so
+     that nothing walks the whole function's locals per block) */
+  tr_local_t* locals;
+  tr_local_t** locals_tail;
+  tr_block_t* last_kid; /* the kid created last, while blocks are made */
+  int first_slot;       /* frame.c: its first union slot + 1, or 0 */
 };
 
 /* An async function known in this translation unit (declared or defined). */

@@ -307,26 +307,37 @@ static tr_block_t* block_of(tr_fn_t* fn, tr_node_t* scope) {
          up->kind != CXCursor_ForStmt)
     up = up->parent;
   tr_block_t* parent = block_of(fn, up);
+  /* locals come in declaration order, so a scope seen before is almost
+     always its parent's newest block: no walk of many siblings */
+  if (parent->last_kid && parent->last_kid->scope == scope)
+    return parent->last_kid;
   tr_block_t** tail = &parent->kids;
   for (; *tail; tail = &(*tail)->next)
     if ((*tail)->scope == scope) return *tail;
   tr_block_t* b = tr_alloc(sizeof *b);
   b->scope = scope;
   b->parent = parent;
+  b->locals_tail = &b->locals;
   parent->nkids++;
+  parent->last_kid = b;
   *tail = b;
   return b;
 }
 
+/* Files promoted local 'l' under its block. */
+static void block_add(tr_block_t* b, tr_local_t* l) {
+  l->block = b;
+  *b->locals_tail = l;
+  b->locals_tail = &l->block_next;
+}
+
 /* Blocks without promoted locals of their own and a single child pass
  * through: the child hangs on the parent directly. */
-static void collapse(tr_block_t* b, const tr_fn_t* fn) {
+static void collapse(tr_block_t* b) {
   for (tr_block_t** k = &b->kids; *k;) {
     tr_block_t* kid = *k;
-    collapse(kid, fn);
-    bool own = false;
-    for (tr_local_t* l = fn->locals; l && !own; l = l->next)
-      own = l->block == kid;
+    collapse(kid);
+    bool own = kid->locals != NULL;
     if (!own && kid->nkids == 1) {
       kid->kids->parent = b;
       kid->kids->next = kid->next;
@@ -357,7 +368,8 @@ static void assign_paths(tr_block_t* b, const char* path, int* unions) {
 static int by_live_from(const void* a, const void* b) {
   const tr_local_t* x = *(tr_local_t* const*)a;
   const tr_local_t* y = *(tr_local_t* const*)b;
-  return x->live_from < y->live_from ? -1 : x->live_from > y->live_from;
+  if (x->live_from != y->live_from) return x->live_from < y->live_from ? -1 : 1;
+  return x->ordinal < y->ordinal ? -1 : x->ordinal > y->ordinal;
 }
 
 /* Shareable locals of one block whose live ranges never overlap share a
@@ -375,21 +387,22 @@ static void assign_slots(tr_fn_t* fn) {
     if (l->promoted && l->shareable) v[n++] = l;
   qsort(v, n, sizeof *v, by_live_from);
   struct {
-    tr_block_t* b;
     unsigned to;
     int members;
+    int next; /* the block's next slot + 1, or 0 */
   }* slot = tr_alloc(n * sizeof *slot);
   size_t nslots = 0;
   int* of = tr_alloc(n * sizeof *of); /* v[i]'s slot */
   for (size_t i = 0; i < n; i++) {
-    size_t k = 0;
-    while (k < nslots &&
-           (slot[k].b != v[i]->block || slot[k].to > v[i]->live_from))
-      k++;
-    if (k == nslots) {
-      slot[nslots].b = v[i]->block;
-      slot[nslots++].members = 0;
+    /* only the slots of v[i]'s block, in the order they were opened */
+    int* link = &v[i]->block->first_slot;
+    while (*link && slot[*link - 1].to > v[i]->live_from)
+      link = &slot[*link - 1].next;
+    if (!*link) {
+      slot[nslots].members = 0;
+      *link = (int)++nslots;
     }
+    size_t k = (size_t)*link - 1;
     slot[k].to = v[i]->live_to;
     slot[k].members++;
     of[i] = (int)k;
@@ -403,6 +416,7 @@ static void assign_slots(tr_fn_t* fn) {
     size_t i = (size_t)(-l->slot - 1);
     l->slot = 0;
     if (slot[of[i]].members > 1) {
+      l->slot_lead = !id[of[i]];
       if (!id[of[i]]) id[of[i]] = ++next;
       l->slot = id[of[i]];
     }
@@ -428,12 +442,13 @@ void tr_frame_name_fields(tr_fn_t* fn) {
      which variable it is wherever it sits; then they get their paths. */
   fn->blocks = tr_alloc(sizeof *fn->blocks);
   fn->blocks->scope = fn->body;
+  fn->blocks->locals_tail = &fn->blocks->locals;
   for (tr_local_t* l = fn->locals; l; l = l->next)
     if (l->promoted) {
       l->member = l->field;
-      l->block = l->is_param ? fn->blocks : block_of(fn, l->scope);
+      block_add(l->is_param ? fn->blocks : block_of(fn, l->scope), l);
     }
-  collapse(fn->blocks, fn);
+  collapse(fn->blocks);
   int unions = 0;
   assign_paths(fn->blocks, "", &unions);
   assign_slots(fn);

@@ -1862,12 +1862,6 @@ static void emit_local(lower_t* L, tr_buf_t* out, tr_local_t* l,
 }
 
 /* The first local of union asyncc__v<slot>, which is declared there. */
-static tr_local_t* slot_first(tr_fn_t* fn, int slot) {
-  for (tr_local_t* l = fn->locals; l; l = l->next)
-    if (l->promoted && l->slot == slot) return l;
-  return NULL;
-}
-
 /* Where the next member of a struct goes (--report and member order). */
 typedef struct {
   tr_buf_t* out; /* the report's lines, or NULL */
@@ -1904,8 +1898,8 @@ static void emit_slot(lower_t* L, tr_buf_t* out, tr_local_t* l,
   tr_buf_printf(out, "%sunion { /* variables that never live at once */\n",
                 ind);
   const char* in2 = tr_sprintf("%s  ", ind);
-  for (tr_local_t* m = l; m; m = m->next)
-    if (m->promoted && m->slot == l->slot) emit_local(L, out, m, in2);
+  for (tr_local_t* m = l; m; m = m->block_next)
+    if (m->slot == l->slot) emit_local(L, out, m, in2);
   tr_buf_printf(out, "%s} asyncc__v%d;\n", ind, l->slot);
 }
 
@@ -1950,9 +1944,8 @@ static void add_member(member_t** v, size_t* n, size_t* cap, member_t m) {
 
 static void block_members(lower_t* L, tr_block_t* b, member_t** v, size_t* n,
                           size_t* cap) {
-  for (tr_local_t* l = L->fn->locals; l; l = l->next)
-    if (l->promoted && l->block == b &&
-        (!l->slot || slot_first(L->fn, l->slot) == l))
+  for (tr_local_t* l = b->locals; l; l = l->block_next)
+    if (!l->slot || l->slot_lead)
       add_member(v, n, cap,
                  (member_t){l->slot ? M_SLOT : M_LOCAL, l, NULL, 0, 0, 0});
   if (b->nkids == 1)
@@ -2265,8 +2258,8 @@ static void report_local(lower_t* L, layout_t* y, tr_local_t* l,
 static void report_slot(lower_t* L, layout_t* y, tr_local_t* l,
                         const char* all) {
   long long size = 0, align = 1;
-  for (tr_local_t* m = l; m; m = m->next) {
-    if (!m->promoted || m->slot != l->slot) continue;
+  for (tr_local_t* m = l; m; m = m->block_next) {
+    if (m->slot != l->slot) continue;
     layout_t s = {NULL, 0, 1};
     report_local(L, &s, m, all);
     if (s.off > size) size = s.off;
@@ -2275,8 +2268,8 @@ static void report_slot(lower_t* L, layout_t* y, tr_local_t* l,
   size = (size + align - 1) / align * align;
   field(y, tr_sprintf("asyncc__v%d", l->slot), "union of variables", size,
         align, "shared by the variables below");
-  for (tr_local_t* m = l; m; m = m->next) {
-    if (!m->promoted || m->slot != l->slot) continue;
+  for (tr_local_t* m = l; m; m = m->block_next) {
+    if (m->slot != l->slot) continue;
     layout_t s = {y->out, y->off - size, 1};
     report_local(L, &s, m, all);
   }
