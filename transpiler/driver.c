@@ -600,7 +600,7 @@ static int run(const tr_options_t* o) {
         tr_buf_puts(&text, code);
       }
     } else {
-      tr_lower_runs(&prog, t->root, &fed);
+      tr_lower_runs(t->root, &fed);
       tr_edit_render(&fed, t->root->start, t->root->end, &text);
     }
     put_top(out, t->root->start, t->root->end, &text);

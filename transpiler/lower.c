@@ -293,6 +293,15 @@ static int expr_kids(tr_node_t* n, tr_node_t** out, int max) {
   return k;
 }
 
+/* All the operands of 'n' (an arena array, as many as there are: a call
+ * or an initializer list may have hundreds, and explode recurses, so no
+ * fixed array on the stack). */
+static tr_node_t** expr_kid_list(tr_node_t* n, int* nk) {
+  tr_node_t** k = tr_alloc((n->nkids ? n->nkids : 1) * sizeof *k);
+  *nk = expr_kids(n, k, (int)n->nkids);
+  return k;
+}
+
 /* ==================================================================
  * Expressions (explode)
  * ================================================================== */
@@ -534,8 +543,8 @@ static void explode_await(lower_t* L, tr_node_t* n, tr_buf_t* out,
                           bool stable) {
   tr_node_t* call = n->call;
   tr_fn_t* callee = call->callee;
-  tr_node_t* k[256];
-  int nk = expr_kids(call, k, 256);
+  int nk;
+  tr_node_t** k = expr_kid_list(call, &nk);
   explode_operands(L, call, k, nk, out);
   for (int j = 1; j < nk; j++)
     if (k[j]->has_await) keep_array_owners(L, k[j], out);
@@ -715,9 +724,8 @@ static void explode(lower_t* L, tr_node_t* n, tr_buf_t* out, bool stable) {
     explode_stmt_expr(L, n, out);
     return;
   }
-  tr_node_t* k[256];
-  int nk = expr_kids(n, k, 256);
-  if (nk > 256) nk = 256;
+  int nk;
+  tr_node_t** k = expr_kid_list(n, &nk);
   enum CXBinaryOperatorKind bop =
       n->kind == CXCursor_BinaryOperator
           ? clang_getCursorBinaryOperatorKind(n->cur)
@@ -2399,7 +2407,7 @@ static void report(lower_t* L, tr_buf_t* out) {
   if (out) tr_buf_printf(out, "  total %lld bytes\n\n", total);
 }
 
-static void lower_runs(tr_prog_t* p, tr_edits_t* ed, tr_node_t* n);
+static void lower_runs(tr_edits_t* ed, tr_node_t* n);
 
 int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out,
                 tr_buf_t* rep) {
@@ -2423,7 +2431,7 @@ int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out,
   rewrite_refs(&L, fn->body);
   plan_loops(&L, fn->body); /* before literals copy their text */
   lower_nested_returns(&L, fn->body, false);
-  lower_runs(p, ed, fn->body);  /* asyncc_spawn() */
+  lower_runs(ed, fn->body);     /* asyncc_spawn() */
   hoist_literals(&L, fn->body); /* last of the edits its text copies */
   lower_stmt(&L, fn->body);
   if (L.errors == 0) emit_function(&L, out);
@@ -2433,13 +2441,11 @@ int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out,
   return L.errors ? -1 : 0;
 }
 
-/* asyncc_run(f(args)) and asyncc_spawn(f(args)). */
-static void lower_runs(tr_prog_t* p, tr_edits_t* ed, tr_node_t* n) {
-  for (unsigned i = 0; i < n->nkids; i++) lower_runs(p, ed, n->kids[i]);
-  if (!(n->is_run || n->is_spawn) || !n->call || !n->call->callee) return;
-  tr_node_t* k[256];
+/* asyncc_run(f(args)) or asyncc_spawn(f(args)) at 'n'. */
+static void lower_run(tr_edits_t* ed, tr_node_t* n) {
   int nk = 0;
-  for (unsigned i = 0; i < n->call->nkids && nk < 256; i++)
+  tr_node_t** k = tr_alloc((n->call->nkids + 1) * sizeof *k);
+  for (unsigned i = 0; i < n->call->nkids; i++)
     if (clang_isExpression(n->call->kids[i]->kind)) k[nk++] = n->call->kids[i];
   tr_buf_t b;
   tr_buf_init(&b);
@@ -2459,6 +2465,10 @@ static void lower_runs(tr_prog_t* p, tr_edits_t* ed, tr_node_t* n) {
   tr_edit_replace(ed, n->start, n->end, tr_buf_take(&b));
 }
 
-void tr_lower_runs(tr_prog_t* p, tr_node_t* root, tr_edits_t* ed) {
-  lower_runs(p, ed, root);
+static void lower_runs(tr_edits_t* ed, tr_node_t* n) {
+  for (unsigned i = 0; i < n->nkids; i++) lower_runs(ed, n->kids[i]);
+  if ((n->is_run || n->is_spawn) && n->call && n->call->callee)
+    lower_run(ed, n);
 }
+
+void tr_lower_runs(tr_node_t* root, tr_edits_t* ed) { lower_runs(ed, root); }

@@ -13,7 +13,7 @@
 int tr_lower_fn(tr_prog_t* p, tr_fn_t* fn, tr_edits_t* ed, tr_buf_t* out,
                 tr_buf_t* report);
 /* Rewrites every asyncc_run() under 'root'. */
-void tr_lower_runs(tr_prog_t* p, tr_node_t* root, tr_edits_t* ed);
+void tr_lower_runs(tr_node_t* root, tr_edits_t* ed);
 /* The clauses of for statement 's' (absent ones NULL); false when its
  * header cannot be read. */
 bool tr_lower_for_parts(const tr_tu_t* tu, tr_node_t* s, tr_node_t** init,

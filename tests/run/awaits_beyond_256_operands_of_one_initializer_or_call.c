@@ -1,0 +1,178 @@
+/* An initializer list or a call with more than 256 operands, each an
+ * await: every one is lowered (the operands were gathered into a fixed
+ * array of 256, so the rest stayed 'await(...)' in the output, which did
+ * not compile). */
+#include <asyncc.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+static async int f(int x) {
+  await(asyncc_yield());
+  return x;
+}
+
+/* the sum of its 'n' int arguments, each weighted by its position */
+static long weigh(int n, ...) {
+  va_list ap;
+  long s = 0;
+  va_start(ap, n);
+  for (int i = 0; i < n; i++) s += (long)va_arg(ap, int) * (i + 1);
+  va_end(ap);
+  return s;
+}
+async int amain(void) {
+  int a[300] = {await(f(0)),   await(f(1)),   await(f(2)),   await(f(3)),
+                await(f(4)),   await(f(5)),   await(f(6)),   await(f(7)),
+                await(f(8)),   await(f(9)),   await(f(10)),  await(f(11)),
+                await(f(12)),  await(f(13)),  await(f(14)),  await(f(15)),
+                await(f(16)),  await(f(17)),  await(f(18)),  await(f(19)),
+                await(f(20)),  await(f(21)),  await(f(22)),  await(f(23)),
+                await(f(24)),  await(f(25)),  await(f(26)),  await(f(27)),
+                await(f(28)),  await(f(29)),  await(f(30)),  await(f(31)),
+                await(f(32)),  await(f(33)),  await(f(34)),  await(f(35)),
+                await(f(36)),  await(f(37)),  await(f(38)),  await(f(39)),
+                await(f(40)),  await(f(41)),  await(f(42)),  await(f(43)),
+                await(f(44)),  await(f(45)),  await(f(46)),  await(f(47)),
+                await(f(48)),  await(f(49)),  await(f(50)),  await(f(51)),
+                await(f(52)),  await(f(53)),  await(f(54)),  await(f(55)),
+                await(f(56)),  await(f(57)),  await(f(58)),  await(f(59)),
+                await(f(60)),  await(f(61)),  await(f(62)),  await(f(63)),
+                await(f(64)),  await(f(65)),  await(f(66)),  await(f(67)),
+                await(f(68)),  await(f(69)),  await(f(70)),  await(f(71)),
+                await(f(72)),  await(f(73)),  await(f(74)),  await(f(75)),
+                await(f(76)),  await(f(77)),  await(f(78)),  await(f(79)),
+                await(f(80)),  await(f(81)),  await(f(82)),  await(f(83)),
+                await(f(84)),  await(f(85)),  await(f(86)),  await(f(87)),
+                await(f(88)),  await(f(89)),  await(f(90)),  await(f(91)),
+                await(f(92)),  await(f(93)),  await(f(94)),  await(f(95)),
+                await(f(96)),  await(f(97)),  await(f(98)),  await(f(99)),
+                await(f(100)), await(f(101)), await(f(102)), await(f(103)),
+                await(f(104)), await(f(105)), await(f(106)), await(f(107)),
+                await(f(108)), await(f(109)), await(f(110)), await(f(111)),
+                await(f(112)), await(f(113)), await(f(114)), await(f(115)),
+                await(f(116)), await(f(117)), await(f(118)), await(f(119)),
+                await(f(120)), await(f(121)), await(f(122)), await(f(123)),
+                await(f(124)), await(f(125)), await(f(126)), await(f(127)),
+                await(f(128)), await(f(129)), await(f(130)), await(f(131)),
+                await(f(132)), await(f(133)), await(f(134)), await(f(135)),
+                await(f(136)), await(f(137)), await(f(138)), await(f(139)),
+                await(f(140)), await(f(141)), await(f(142)), await(f(143)),
+                await(f(144)), await(f(145)), await(f(146)), await(f(147)),
+                await(f(148)), await(f(149)), await(f(150)), await(f(151)),
+                await(f(152)), await(f(153)), await(f(154)), await(f(155)),
+                await(f(156)), await(f(157)), await(f(158)), await(f(159)),
+                await(f(160)), await(f(161)), await(f(162)), await(f(163)),
+                await(f(164)), await(f(165)), await(f(166)), await(f(167)),
+                await(f(168)), await(f(169)), await(f(170)), await(f(171)),
+                await(f(172)), await(f(173)), await(f(174)), await(f(175)),
+                await(f(176)), await(f(177)), await(f(178)), await(f(179)),
+                await(f(180)), await(f(181)), await(f(182)), await(f(183)),
+                await(f(184)), await(f(185)), await(f(186)), await(f(187)),
+                await(f(188)), await(f(189)), await(f(190)), await(f(191)),
+                await(f(192)), await(f(193)), await(f(194)), await(f(195)),
+                await(f(196)), await(f(197)), await(f(198)), await(f(199)),
+                await(f(200)), await(f(201)), await(f(202)), await(f(203)),
+                await(f(204)), await(f(205)), await(f(206)), await(f(207)),
+                await(f(208)), await(f(209)), await(f(210)), await(f(211)),
+                await(f(212)), await(f(213)), await(f(214)), await(f(215)),
+                await(f(216)), await(f(217)), await(f(218)), await(f(219)),
+                await(f(220)), await(f(221)), await(f(222)), await(f(223)),
+                await(f(224)), await(f(225)), await(f(226)), await(f(227)),
+                await(f(228)), await(f(229)), await(f(230)), await(f(231)),
+                await(f(232)), await(f(233)), await(f(234)), await(f(235)),
+                await(f(236)), await(f(237)), await(f(238)), await(f(239)),
+                await(f(240)), await(f(241)), await(f(242)), await(f(243)),
+                await(f(244)), await(f(245)), await(f(246)), await(f(247)),
+                await(f(248)), await(f(249)), await(f(250)), await(f(251)),
+                await(f(252)), await(f(253)), await(f(254)), await(f(255)),
+                await(f(256)), await(f(257)), await(f(258)), await(f(259)),
+                await(f(260)), await(f(261)), await(f(262)), await(f(263)),
+                await(f(264)), await(f(265)), await(f(266)), await(f(267)),
+                await(f(268)), await(f(269)), await(f(270)), await(f(271)),
+                await(f(272)), await(f(273)), await(f(274)), await(f(275)),
+                await(f(276)), await(f(277)), await(f(278)), await(f(279)),
+                await(f(280)), await(f(281)), await(f(282)), await(f(283)),
+                await(f(284)), await(f(285)), await(f(286)), await(f(287)),
+                await(f(288)), await(f(289)), await(f(290)), await(f(291)),
+                await(f(292)), await(f(293)), await(f(294)), await(f(295)),
+                await(f(296)), await(f(297)), await(f(298)), await(f(299))};
+  long t = 0;
+  for (int i = 0; i < 300; i++) t += (long)a[i] * (i + 1);
+  printf("%ld\n", t);
+  printf(
+      "%ld\n",
+      weigh(
+          300, await(f(0)), await(f(1)), await(f(2)), await(f(3)), await(f(4)),
+          await(f(5)), await(f(6)), await(f(7)), await(f(8)), await(f(9)),
+          await(f(10)), await(f(11)), await(f(12)), await(f(13)), await(f(14)),
+          await(f(15)), await(f(16)), await(f(17)), await(f(18)), await(f(19)),
+          await(f(20)), await(f(21)), await(f(22)), await(f(23)), await(f(24)),
+          await(f(25)), await(f(26)), await(f(27)), await(f(28)), await(f(29)),
+          await(f(30)), await(f(31)), await(f(32)), await(f(33)), await(f(34)),
+          await(f(35)), await(f(36)), await(f(37)), await(f(38)), await(f(39)),
+          await(f(40)), await(f(41)), await(f(42)), await(f(43)), await(f(44)),
+          await(f(45)), await(f(46)), await(f(47)), await(f(48)), await(f(49)),
+          await(f(50)), await(f(51)), await(f(52)), await(f(53)), await(f(54)),
+          await(f(55)), await(f(56)), await(f(57)), await(f(58)), await(f(59)),
+          await(f(60)), await(f(61)), await(f(62)), await(f(63)), await(f(64)),
+          await(f(65)), await(f(66)), await(f(67)), await(f(68)), await(f(69)),
+          await(f(70)), await(f(71)), await(f(72)), await(f(73)), await(f(74)),
+          await(f(75)), await(f(76)), await(f(77)), await(f(78)), await(f(79)),
+          await(f(80)), await(f(81)), await(f(82)), await(f(83)), await(f(84)),
+          await(f(85)), await(f(86)), await(f(87)), await(f(88)), await(f(89)),
+          await(f(90)), await(f(91)), await(f(92)), await(f(93)), await(f(94)),
+          await(f(95)), await(f(96)), await(f(97)), await(f(98)), await(f(99)),
+          await(f(100)), await(f(101)), await(f(102)), await(f(103)),
+          await(f(104)), await(f(105)), await(f(106)), await(f(107)),
+          await(f(108)), await(f(109)), await(f(110)), await(f(111)),
+          await(f(112)), await(f(113)), await(f(114)), await(f(115)),
+          await(f(116)), await(f(117)), await(f(118)), await(f(119)),
+          await(f(120)), await(f(121)), await(f(122)), await(f(123)),
+          await(f(124)), await(f(125)), await(f(126)), await(f(127)),
+          await(f(128)), await(f(129)), await(f(130)), await(f(131)),
+          await(f(132)), await(f(133)), await(f(134)), await(f(135)),
+          await(f(136)), await(f(137)), await(f(138)), await(f(139)),
+          await(f(140)), await(f(141)), await(f(142)), await(f(143)),
+          await(f(144)), await(f(145)), await(f(146)), await(f(147)),
+          await(f(148)), await(f(149)), await(f(150)), await(f(151)),
+          await(f(152)), await(f(153)), await(f(154)), await(f(155)),
+          await(f(156)), await(f(157)), await(f(158)), await(f(159)),
+          await(f(160)), await(f(161)), await(f(162)), await(f(163)),
+          await(f(164)), await(f(165)), await(f(166)), await(f(167)),
+          await(f(168)), await(f(169)), await(f(170)), await(f(171)),
+          await(f(172)), await(f(173)), await(f(174)), await(f(175)),
+          await(f(176)), await(f(177)), await(f(178)), await(f(179)),
+          await(f(180)), await(f(181)), await(f(182)), await(f(183)),
+          await(f(184)), await(f(185)), await(f(186)), await(f(187)),
+          await(f(188)), await(f(189)), await(f(190)), await(f(191)),
+          await(f(192)), await(f(193)), await(f(194)), await(f(195)),
+          await(f(196)), await(f(197)), await(f(198)), await(f(199)),
+          await(f(200)), await(f(201)), await(f(202)), await(f(203)),
+          await(f(204)), await(f(205)), await(f(206)), await(f(207)),
+          await(f(208)), await(f(209)), await(f(210)), await(f(211)),
+          await(f(212)), await(f(213)), await(f(214)), await(f(215)),
+          await(f(216)), await(f(217)), await(f(218)), await(f(219)),
+          await(f(220)), await(f(221)), await(f(222)), await(f(223)),
+          await(f(224)), await(f(225)), await(f(226)), await(f(227)),
+          await(f(228)), await(f(229)), await(f(230)), await(f(231)),
+          await(f(232)), await(f(233)), await(f(234)), await(f(235)),
+          await(f(236)), await(f(237)), await(f(238)), await(f(239)),
+          await(f(240)), await(f(241)), await(f(242)), await(f(243)),
+          await(f(244)), await(f(245)), await(f(246)), await(f(247)),
+          await(f(248)), await(f(249)), await(f(250)), await(f(251)),
+          await(f(252)), await(f(253)), await(f(254)), await(f(255)),
+          await(f(256)), await(f(257)), await(f(258)), await(f(259)),
+          await(f(260)), await(f(261)), await(f(262)), await(f(263)),
+          await(f(264)), await(f(265)), await(f(266)), await(f(267)),
+          await(f(268)), await(f(269)), await(f(270)), await(f(271)),
+          await(f(272)), await(f(273)), await(f(274)), await(f(275)),
+          await(f(276)), await(f(277)), await(f(278)), await(f(279)),
+          await(f(280)), await(f(281)), await(f(282)), await(f(283)),
+          await(f(284)), await(f(285)), await(f(286)), await(f(287)),
+          await(f(288)), await(f(289)), await(f(290)), await(f(291)),
+          await(f(292)), await(f(293)), await(f(294)), await(f(295)),
+          await(f(296)), await(f(297)), await(f(298)), await(f(299))));
+  return 0;
+}
+
+int main(void) { return asyncc_run(amain()); }
