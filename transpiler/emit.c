@@ -229,6 +229,28 @@ void tr_emit_lines(const char* text, const char* path, bool lines,
   *out = em.out;
 }
 
+/* Temporaries not yet renamed or removed: after a crash (main.c), none
+ * is left behind. Read from a signal handler: plain stores of pointers. */
+static char* volatile pending_tmp[4];
+
+static void pending_add(char* tmp) {
+  for (size_t i = 0; i < sizeof pending_tmp / sizeof pending_tmp[0]; i++)
+    if (pending_tmp[i] == NULL) {
+      pending_tmp[i] = tmp;
+      return;
+    }
+}
+
+static void pending_remove(const char* tmp) {
+  for (size_t i = 0; i < sizeof pending_tmp / sizeof pending_tmp[0]; i++)
+    if (pending_tmp[i] == tmp) pending_tmp[i] = NULL;
+}
+
+void tr_outfile_abandon_all(void) {
+  for (size_t i = 0; i < sizeof pending_tmp / sizeof pending_tmp[0]; i++)
+    if (pending_tmp[i] != NULL) unlink(pending_tmp[i]);
+}
+
 int tr_outfile_open(tr_outfile_t* o, const char* path) {
   memset(o, 0, sizeof *o);
   o->path = path;
@@ -250,6 +272,7 @@ int tr_outfile_open(tr_outfile_t* o, const char* path) {
     o->tmp = tr_xmalloc(n + 16);
     snprintf(o->tmp, n + 16, "%s.tmpXXXXXX", target);
     fd = mkstemp(o->tmp);
+    if (fd >= 0) pending_add(o->tmp);
     if (fd >= 0) o->f = fdopen(fd, "w");
   }
   if (o->f == NULL) {
@@ -258,6 +281,7 @@ int tr_outfile_open(tr_outfile_t* o, const char* path) {
     if (fd >= 0) {
       close(fd);
       unlink(o->tmp);
+      pending_remove(o->tmp);
     }
     free(o->tmp);
     free(o->target);
@@ -291,6 +315,7 @@ int tr_outfile_close(tr_outfile_t* o, bool ok) {
     rc = -1;
   }
   if (o->tmp && (!wrote || !ok)) unlink(o->tmp);
+  pending_remove(o->tmp);
   free(o->tmp);
   free(o->target);
   return rc;

@@ -35,6 +35,8 @@ int tr_outfile_open(tr_outfile_t* o, const char* path);
 /* Finishes the file: 'ok' false (or a write error) drops a temporary.
  * Returns 0, or -1 (reported). */
 int tr_outfile_close(tr_outfile_t* o, bool ok);
+/* Removes every temporary still open (async-signal-safe: for a crash). */
+void tr_outfile_abandon_all(void);
 
 /* The same conversion streamed into a file, a few pages at a time: open,
  * put the marked text in pieces of any size, close. */
