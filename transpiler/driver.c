@@ -547,8 +547,12 @@ static int run(const tr_options_t* o) {
     tr_line_map_t* map;
     size_t nmap = tr_tu_line_map(&tu, &map);
     tr_emit_set_map(&em, map, nmap);
+    /* a UTF-8 byte order mark stays the output's first bytes: compilers
+       take it nowhere else */
+    unsigned bom = tu.len >= 3 && memcmp(tu.text, "\xEF\xBB\xBF", 3) == 0;
+    tr_emit_put(&em, tu.text, bom * 3);
     put_prologue(&prog, &tu, &em);
-    out = tr_emit_stream_start(&em, &tu);
+    out = tr_emit_stream_start(&em, &tu, bom * 3);
   }
   avail_t avail = {&tu, NULL, 0, 0};
   clang_getInclusions(tu.tu, note_include, &avail);

@@ -397,9 +397,10 @@ static void* stream_main(void* arg) {
   return NULL;
 }
 
-tr_emit_stream_t* tr_emit_stream_start(tr_emitter_t* em, const tr_tu_t* tu) {
+tr_emit_stream_t* tr_emit_stream_start(tr_emitter_t* em, const tr_tu_t* tu,
+                                       unsigned from) {
   tr_emit_stream_t* s = tr_alloc(sizeof *s);
-  tr_render_begin(&s->r, tu, 0, tr_emit_put, em);
+  tr_render_begin(&s->r, tu, from, tr_emit_put, em);
   s->tail = &s->head;
   s->bt = &s->batch;
   s->end = (unsigned)tu->len;

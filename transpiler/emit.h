@@ -72,12 +72,14 @@ void tr_emit_put(void* em, const char* s, size_t n);
  * it. Returns 0 or -1 (reported; the temporary file is removed). */
 int tr_emit_close(tr_emitter_t* em, bool ok);
 
-/* Renders the whole main file into an open emitter on a second thread:
- * start (the prologue is already put), hand over the edits of the file in
+/* Renders the main file from offset 'from' on into an open emitter on a
+ * second thread: start (the prologue is already put), hand over the edits
+ * of the file in
  * order (texts the caller keeps unchanged until finish), finish (renders
  * the rest and waits). Without a thread, it renders as the edits come. */
 typedef struct tr_emit_stream tr_emit_stream_t;
-tr_emit_stream_t* tr_emit_stream_start(tr_emitter_t* em, const tr_tu_t* tu);
+tr_emit_stream_t* tr_emit_stream_start(tr_emitter_t* em, const tr_tu_t* tu,
+                                       unsigned from);
 void tr_emit_stream_edit(tr_emit_stream_t* s, unsigned start, unsigned end,
                          const char* text);
 void tr_emit_stream_finish(tr_emit_stream_t* s);
