@@ -11,7 +11,7 @@ fns=$(sed -n 's/^async function \([A-Za-z_0-9]*\) .*/\1/p' "$work/report.txt")
 [ -n "$fns" ] || { echo "no functions in the report"; cat "$work/report.txt"; exit 1; }
 {
   echo '#define main asyncc_user_main' # the program's own main stays unused
-  cat "$work/gen.c"
+  sed '1s/^\xef\xbb\xbf//' "$work/gen.c" # a byte order mark only leads a file
   echo '#undef main'
   echo '#include <stdio.h>'
   echo 'int main(void) {'
