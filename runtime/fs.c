@@ -107,6 +107,7 @@ static int fs_submit(fs_frame_t* f, uv_loop_t* loop) {
       b = uv_buf_init(f->buf, (unsigned int)f->len);
       return uv_fs_read(loop, &f->req, f->fd, &b, 1, f->offset, fs_cb);
     case FS_WRITE:
+      asyncc__sigpipe_ignore(); /* the file may be a FIFO or a socket */
       b = uv_buf_init(f->buf, (unsigned int)f->len);
       return uv_fs_write(loop, &f->req, f->fd, &b, 1, f->offset, fs_cb);
     case FS_STAT:

@@ -530,6 +530,14 @@ static inline void asyncc__timer_init(asyncc__timer_leaf_t* leaf) {
   leaf->timer_node.parent = &leaf->timer_node;
 }
 
+/* ---- SIGPIPE (signal.c) ------------------------------------------------ */
+
+/* Sets SIGPIPE to SIG_IGN, once per process, if it has its default
+ * disposition, so that a write to a closed peer returns UV_EPIPE instead
+ * of killing the process. Called before anything the runtime writes to a
+ * socket or pipe with: a stream's init, a file write. */
+void asyncc__sigpipe_ignore(void);
+
 /* ---- ABI of the runtime's async functions ------------------------------ */
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_yield_start(void);

@@ -9,7 +9,11 @@
  *
  * While the wait is pending the handle is referenced: a task waiting for a
  * signal keeps the loop alive, as a server waiting for SIGTERM must.
+ *
+ * Also here: SIGPIPE, which writes to a closed peer must not die of.
  */
+#include <signal.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "internal.h"
@@ -101,3 +105,25 @@ ASYNCC__ABI int asyncc__asyncc_signal_wait_take(asyncc_frame_t* frame) {
   return r;
 }
 ASYNCC__TAKE_INTO(asyncc_signal_wait, int)
+
+/* ---- SIGPIPE ------------------------------------------------------------ */
+
+/* libuv writes to sockets and pipes with write(2)/writev(2), not
+ * send(MSG_NOSIGNAL), so a write whose reader is gone raises SIGPIPE,
+ * whose default action kills the process before the write can return
+ * UV_EPIPE. The first stream or file write of the process therefore sets
+ * SIGPIPE to SIG_IGN, unless the program has chosen a disposition of its
+ * own (Python and Node ignore it at startup). Children keep the default:
+ * uv_spawn resets every disposition in the child. */
+void asyncc__sigpipe_ignore(void) {
+  static atomic_int done;
+  struct sigaction sa;
+  if (atomic_load_explicit(&done, memory_order_relaxed) ||
+      atomic_exchange(&done, 1))
+    return;
+  if (sigaction(SIGPIPE, NULL, &sa) != 0 || sa.sa_handler != SIG_DFL) return;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = SIG_IGN;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGPIPE, &sa, NULL);
+}

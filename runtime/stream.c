@@ -81,6 +81,7 @@ static void stream_setup(asyncc_stream_t* s) {
   s->pending = 0;
   s->listen_error = 0;
   s->flags = STREAM_MAGIC;
+  asyncc__sigpipe_ignore(); /* a write to a closed peer: UV_EPIPE */
   asyncc__live_handles++;
   asyncc__live_fds++;
 }

@@ -1,0 +1,172 @@
+/* transpiled_stream.c - streams at their edges, in async C that the real
+ * asyncc transpiles when the test is built: a peer that is gone, real
+ * sockets on 127.0.0.1 and a socket file in a temporary directory.
+ *
+ * Each test ends with the default loop closed and nothing of the runtime
+ * left alive (test_end_clean).
+ */
+#include <asyncc.h>
+#include <sys/socket.h>
+
+#include "test_util.h"
+
+static char dir[64];
+
+static void make_dir(void) {
+  snprintf(dir, sizeof dir, "/tmp/asyncc_test_tstream_XXXXXX");
+  assert_non_null(mkdtemp(dir));
+}
+
+static void remove_dir(const char* file) {
+  char path[128];
+  snprintf(path, sizeof path, "%s/%s", dir, file);
+  unlink(path);
+  rmdir(dir);
+}
+
+/* A listener on 127.0.0.1 with a port of the kernel's choice, in 'addr'. */
+static int listen_tcp(asyncc_stream_t* server, struct sockaddr_in* addr) {
+  int len = sizeof *addr;
+  int rc;
+  uv_ip4_addr("127.0.0.1", 0, addr);
+  if ((rc = asyncc_tcp_init(server)) < 0) return rc;
+  if ((rc = asyncc_tcp_bind(server, (const struct sockaddr*)addr, 0)) < 0)
+    return rc;
+  if ((rc = asyncc_stream_listen(server, 8)) < 0) return rc;
+  return uv_tcp_getsockname(&server->uv.tcp, (struct sockaddr*)addr, &len);
+}
+
+/* ---- writes to a peer that is gone -------------------------------------- */
+
+/* The process's SIGPIPE disposition is checked by the tests below: they
+ * run with its default (the test binary sets none), as a program does. */
+
+static const char payload[] = "after the peer left";
+
+/* A connection between 'cli' and 'conn' through the listener 'server', on
+ * 127.0.0.1 ('name' NULL) or the socket file 'name'. */
+static async int connect_pair(asyncc_stream_t* server, asyncc_stream_t* cli,
+                              asyncc_stream_t* conn, const char* name) {
+  struct sockaddr_in addr;
+  int rc;
+  if (name == NULL) {
+    rc = listen_tcp(server, &addr);
+    asyncc_tcp_init(cli);
+    asyncc_tcp_init(conn);
+    if (rc == 0)
+      rc = await(asyncc_tcp_connect(cli, (const struct sockaddr*)&addr));
+  } else {
+    asyncc_pipe_init(server, 0);
+    asyncc_pipe_init(cli, 0);
+    asyncc_pipe_init(conn, 0);
+    rc = asyncc_pipe_bind(server, name);
+    if (rc == 0) rc = asyncc_stream_listen(server, 8);
+    if (rc == 0) rc = await(asyncc_pipe_connect(cli, name));
+  }
+  if (rc == 0) rc = await(asyncc_stream_accept(server, conn));
+  return rc;
+}
+
+/* The client's side once the peer has left: one read, into *read_rc,
+ * then writes, a loop turn apart, until one fails or 'max' succeeded
+ * (counted in *writes); returns the last write's result. */
+static async int read_then_write(asyncc_stream_t* cli, int* read_rc,
+                                 int* writes, int max) {
+  char buf[8];
+  int rc;
+  *read_rc = (int)await(asyncc_stream_read(cli, buf, sizeof buf));
+  while ((rc = await(asyncc_stream_write(cli, payload, sizeof payload))) == 0 &&
+         ++*writes < max)
+    await(asyncc_sleep(1));
+  return rc;
+}
+
+/* The peer closes ('reset': with SO_LINGER 0, a reset), then the client
+ * reads and writes; 'max' writes at most. */
+static async int peer_left_main(const char* name, int reset, int* read_rc,
+                                int* writes, int max) {
+  asyncc_stream_t server, cli, conn;
+  struct linger lg = {1, 0};
+  uv_os_fd_t fd;
+  int rc = await(connect_pair(&server, &cli, &conn, name));
+  if (rc == 0 && reset) rc = uv_fileno(&conn.uv.handle, &fd);
+  if (rc == 0 && reset)
+    rc = setsockopt(fd, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
+  await(asyncc_stream_close(&conn));
+  if (rc == 0) rc = await(read_then_write(&cli, read_rc, writes, max));
+  await(asyncc_stream_close(&cli));
+  await(asyncc_stream_close(&server));
+  return rc;
+}
+
+/* The peer resets the connection: the client's read sees the reset, its
+ * write the closed connection: UV_EPIPE. */
+static void test_stream_write_to_a_reset_tcp_peer_returns_epipe(void** state) {
+  int read_rc = 0, writes = 0;
+  (void)state;
+  assert_int_equal(asyncc_run(peer_left_main(NULL, 1, &read_rc, &writes, 1)),
+                   UV_EPIPE);
+  assert_int_equal(read_rc, UV_ECONNRESET);
+  test_end_clean();
+}
+
+/* The peer closes normally: the client reads the end of the stream, and
+ * its writes go out until the peer's kernel answers one with a reset; the
+ * next one fails with UV_EPIPE instead of killing the process with
+ * SIGPIPE. (Bounded: the reset comes back within a few loop turns.) */
+static void test_stream_write_to_a_closed_tcp_peer_returns_epipe(void** state) {
+  int read_rc = 0, writes = 0;
+  (void)state;
+  assert_int_equal(
+      asyncc_run(peer_left_main(NULL, 0, &read_rc, &writes, 10000)), UV_EPIPE);
+  assert_int_equal(read_rc, UV_EOF);
+  assert_true(writes >= 1 && writes < 10000);
+  test_end_clean();
+}
+
+/* The same on a socket file, where the first write after the peer's close
+ * fails. */
+static void test_stream_write_to_a_closed_pipe_peer_returns_epipe(
+    void** state) {
+  char name[128];
+  int read_rc = 0, writes = 0;
+  (void)state;
+  make_dir();
+  snprintf(name, sizeof name, "%s/peer.sock", dir);
+  assert_int_equal(asyncc_run(peer_left_main(name, 0, &read_rc, &writes, 1)),
+                   UV_EPIPE);
+  assert_int_equal(read_rc, UV_EOF);
+  remove_dir("peer.sock");
+  test_end_clean();
+}
+
+/* Ignoring SIGPIPE is the runtime's, not its children's: a child that
+ * sends itself SIGPIPE dies of it. */
+static async int child_sigpipe_main(int* term_signal) {
+  static char sh[] = "/bin/sh", c[] = "-c", cmd[] = "kill -PIPE $$";
+  char* args[] = {sh, c, cmd, NULL};
+  uv_process_options_t opts;
+  int64_t status = -1;
+  memset(&opts, 0, sizeof opts);
+  opts.file = sh;
+  opts.args = args;
+  return await(asyncc_process_run(&opts, &status, term_signal));
+}
+
+static void test_stream_children_keep_the_default_sigpipe(void** state) {
+  int term_signal = 0;
+  (void)state;
+  assert_int_equal(asyncc_run(child_sigpipe_main(&term_signal)), 0);
+  assert_int_equal(term_signal, SIGPIPE);
+  test_end_clean();
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_stream_write_to_a_reset_tcp_peer_returns_epipe),
+      cmocka_unit_test(test_stream_write_to_a_closed_tcp_peer_returns_epipe),
+      cmocka_unit_test(test_stream_write_to_a_closed_pipe_peer_returns_epipe),
+      cmocka_unit_test(test_stream_children_keep_the_default_sigpipe),
+  };
+  return cmocka_run_group_tests_name("transpiled_stream", tests, NULL, NULL);
+}
