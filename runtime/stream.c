@@ -23,7 +23,9 @@
  * handle). asyncc_stream_close on a stream that is already closing waits
  * for that close and succeeds, so unwinding code can always close.
  * Closing a stream also wakes its pending reader and accepts with
- * UV_ECANCELED.
+ * UV_ECANCELED, and so does closing the client of a pending accept (its
+ * 'accepting'): a connection accepted into a closed handle would leak its
+ * fd, and the client's memory may be freed once its close returns.
  */
 #include <string.h>
 
@@ -77,6 +79,7 @@ static int stream_open(const asyncc_stream_t* s) {
 static void stream_setup(asyncc_stream_t* s) {
   s->reader = NULL;
   s->acceptors = NULL;
+  s->accepting = NULL;
   s->closers = NULL;
   s->pending = 0;
   s->listen_error = 0;
@@ -128,6 +131,14 @@ static void wake_reader(asyncc_stream_t* s, ssize_t result) {
   asyncc__leaf_wake(&f->hdr);
 }
 
+/* Ends the pending accept 'n' (popped from its server's acceptors): its
+ * client is no longer waiting to be filled. */
+static void accept_done(asyncc__node_t* n, ssize_t result) {
+  stream_frame_t* f = container_of(n, stream_frame_t, node);
+  f->client->accepting = NULL;
+  wake_node(n, result);
+}
+
 static void connection_cb(uv_stream_t* server, int status) {
   asyncc_stream_t* s = container_of(server, asyncc_stream_t, uv.stream);
   asyncc__node_t* n = asyncc__ring_pop(&s->acceptors);
@@ -144,7 +155,7 @@ static void connection_cb(uv_stream_t* server, int status) {
     stream_frame_t* f = container_of(n, stream_frame_t, node);
     status = uv_accept(server, &f->client->uv.stream);
   }
-  wake_node(n, status);
+  accept_done(n, status);
 }
 
 int asyncc_stream_listen(asyncc_stream_t* s, int backlog) {
@@ -179,7 +190,12 @@ static void stream_close_now(asyncc_stream_t* s) {
   read_stop(s);
   if (s->reader != NULL) wake_reader(s, UV_ECANCELED);
   while ((n = asyncc__ring_pop(&s->acceptors)) != NULL)
-    wake_node(n, UV_ECANCELED);
+    accept_done(n, UV_ECANCELED);
+  if (s->accepting != NULL) { /* 's' is the client of a pending accept */
+    stream_frame_t* f = (stream_frame_t*)s->accepting;
+    asyncc__ring_remove(&f->s->acceptors, &f->node);
+    accept_done(&f->node, UV_ECANCELED);
+  }
   uv_close(&s->uv.handle, close_cb);
 }
 
@@ -273,6 +289,10 @@ static int stream_start(stream_frame_t* f) {
         rc = UV_EINVAL;
         break;
       }
+      if (f->client->accepting != NULL) {
+        rc = UV_EBUSY; /* another accept is filling it */
+        break;
+      }
       if (s->pending > 0) {
         s->pending--;
         rc = uv_accept(&s->uv.stream, &f->client->uv.stream);
@@ -284,6 +304,7 @@ static int stream_start(stream_frame_t* f) {
         break;
       }
       asyncc__ring_append(&s->acceptors, &f->node);
+      f->client->accepting = &f->hdr;
       return asyncc__leaf_suspend(&f->hdr);
     case OP_TCP_CONNECT:
       if (s->uv.handle.type != UV_TCP || f->addr == NULL) {
@@ -360,6 +381,7 @@ static int stream_resume(asyncc_frame_t* fp) {
         switch (f->op) {
           case OP_ACCEPT:
             asyncc__ring_remove(&f->s->acceptors, &f->node);
+            f->client->accepting = NULL;
             break;
           case OP_READ:
             f->s->reader = NULL; /* reading stops lazily */

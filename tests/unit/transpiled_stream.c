@@ -7,6 +7,7 @@
  */
 #include <asyncc.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 
 #include "test_util.h"
 
@@ -161,12 +162,104 @@ static void test_stream_children_keep_the_default_sigpipe(void** state) {
   test_end_clean();
 }
 
+/* ---- the client of a pending accept ------------------------------------ */
+
+/* Sockets the process holds. */
+static int socket_count(void) {
+  struct stat st;
+  int fd, n = 0;
+  for (fd = 0; fd < 1024; fd++)
+    if (fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode)) n++;
+  return n;
+}
+
+static async int accept_into(asyncc_stream_t* server, asyncc_stream_t* conn) {
+  return await(asyncc_stream_accept(server, conn));
+}
+
+/* Another task closes the client an accept waits to fill: the accept ends
+ * with UV_ECANCELED at once, and the next connection waits for the next
+ * accept (it was accepted into the closed handle, its fd leaked, and the
+ * accept reported success). */
+static async int close_accept_client_main(int* accept_rc, int* sockets) {
+  asyncc_stream_t server, cli, conn, conn2;
+  struct sockaddr_in addr;
+  char buf[8];
+  int rc = listen_tcp(&server, &addr);
+  asyncc_tcp_init(&cli);
+  asyncc_tcp_init(&conn);
+  asyncc_tcp_init(&conn2);
+  asyncc_task_t* t = asyncc_spawn(accept_into(&server, &conn));
+  await(asyncc_yield()); /* t waits in its accept */
+  await(asyncc_stream_close(&conn));
+  if (rc == 0)
+    rc = await(asyncc_tcp_connect(&cli, (const struct sockaddr*)&addr));
+  await(asyncc_task_join(t, accept_rc));
+  if (rc == 0 && *accept_rc == UV_ECANCELED) {
+    rc = await(asyncc_stream_accept(&server, &conn2));
+    if (rc == 0) rc = await(asyncc_stream_write(&cli, "x", 1));
+    if (rc == 0) rc = (int)await(asyncc_stream_read(&conn2, buf, sizeof buf));
+  }
+  await(asyncc_stream_close(&cli));
+  await(asyncc_stream_close(&conn2));
+  await(asyncc_stream_close(&server));
+  *sockets = socket_count();
+  return rc;
+}
+
+static void test_stream_closing_the_client_of_a_pending_accept_ends_it(
+    void** state) {
+  int accept_rc = 0, sockets = -1, before = socket_count();
+  (void)state;
+  assert_int_equal(asyncc_run(close_accept_client_main(&accept_rc, &sockets)),
+                   1);
+  assert_int_equal(accept_rc, UV_ECANCELED);
+  assert_int_equal(sockets, before);
+  test_end_clean();
+}
+
+/* A second accept into a client that an accept is already filling is
+ * refused at once (UV_EBUSY); it waited for a connection to drop. */
+static async int two_accepts_main(int* first_rc, int* second_rc) {
+  asyncc_stream_t server, cli, conn;
+  struct sockaddr_in addr;
+  int rc = listen_tcp(&server, &addr), second_done;
+  asyncc_tcp_init(&cli);
+  asyncc_tcp_init(&conn);
+  asyncc_task_t* t = asyncc_spawn(accept_into(&server, &conn));
+  await(asyncc_yield()); /* t waits in its accept */
+  asyncc_task_t* t2 = asyncc_spawn(accept_into(&server, &conn));
+  await(asyncc_yield()); /* t2 has run */
+  second_done = asyncc_task_is_done(t2);
+  asyncc_task_cancel(t2);
+  await(asyncc_task_join(t2, second_rc));
+  if (rc == 0)
+    rc = await(asyncc_tcp_connect(&cli, (const struct sockaddr*)&addr));
+  await(asyncc_task_join(t, first_rc));
+  await(asyncc_stream_close(&cli));
+  await(asyncc_stream_close(&conn));
+  await(asyncc_stream_close(&server));
+  return rc == 0 ? second_done : rc;
+}
+
+static void test_stream_second_accept_into_one_client_is_busy(void** state) {
+  int first_rc = -1, second_rc = -1;
+  (void)state;
+  assert_int_equal(asyncc_run(two_accepts_main(&first_rc, &second_rc)), 1);
+  assert_int_equal(second_rc, UV_EBUSY);
+  assert_int_equal(first_rc, 0);
+  test_end_clean();
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_stream_write_to_a_reset_tcp_peer_returns_epipe),
       cmocka_unit_test(test_stream_write_to_a_closed_tcp_peer_returns_epipe),
       cmocka_unit_test(test_stream_write_to_a_closed_pipe_peer_returns_epipe),
       cmocka_unit_test(test_stream_children_keep_the_default_sigpipe),
+      cmocka_unit_test(
+          test_stream_closing_the_client_of_a_pending_accept_ends_it),
+      cmocka_unit_test(test_stream_second_accept_into_one_client_is_busy),
   };
   return cmocka_run_group_tests_name("transpiled_stream", tests, NULL, NULL);
 }
