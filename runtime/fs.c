@@ -95,9 +95,9 @@ static void fs_cb(uv_fs_t* req) {
   asyncc__leaf_wake(&f->hdr);
 }
 
-/* Whether the arguments are usable: a NULL path, output or directory, or
- * a buffer longer than a uv_buf_t holds, is misuse to report with
- * UV_EINVAL (libuv asserts on a NULL path, or crashes copying it). */
+/* Whether the arguments are usable: a NULL path, output or directory is
+ * misuse to report with UV_EINVAL (libuv asserts on a NULL path, or
+ * crashes copying it). */
 static int fs_args_valid(const fs_frame_t* f) {
   switch (f->op) {
     case FS_OPEN:
@@ -112,9 +112,6 @@ static int fs_args_valid(const fs_frame_t* f) {
       return f->path != NULL && f->out != NULL;
     case FS_FSTAT:
       return f->out != NULL;
-    case FS_READ:
-    case FS_WRITE:
-      return f->len <= UINT32_MAX;
     case FS_READDIR:
       return f->dir != NULL && f->out != NULL && f->len != 0;
     case FS_CLOSEDIR:
@@ -133,11 +130,11 @@ static int fs_submit(fs_frame_t* f, uv_loop_t* loop) {
     case FS_CLOSE:
       return uv_fs_close(loop, &f->req, f->fd, fs_cb);
     case FS_READ:
-      b = uv_buf_init(f->buf, (unsigned int)f->len);
+      b = uv_buf_init(f->buf, asyncc__io_chunk(f->len));
       return uv_fs_read(loop, &f->req, f->fd, &b, 1, f->offset, fs_cb);
     case FS_WRITE:
       asyncc__sigpipe_ignore(); /* the file may be a FIFO or a socket */
-      b = uv_buf_init(f->buf, (unsigned int)f->len);
+      b = uv_buf_init(f->buf, asyncc__io_chunk(f->len));
       return uv_fs_write(loop, &f->req, f->fd, &b, 1, f->offset, fs_cb);
     case FS_STAT:
       return uv_fs_stat(loop, &f->req, f->path, fs_cb);

@@ -208,7 +208,7 @@ static void alloc_cb(uv_handle_t* handle, size_t suggested, uv_buf_t* buf) {
   if (f == NULL)
     *buf = uv_buf_init(NULL, 0); /* no read waiting: UV_ENOBUFS */
   else
-    *buf = uv_buf_init(f->buf, (unsigned int)f->len);
+    *buf = uv_buf_init(f->buf, asyncc__io_chunk(f->len));
 }
 
 static void read_cb(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
@@ -249,7 +249,7 @@ static void shutdown_cb(uv_shutdown_t* req, int status) {
  * uv_write must take the rest, or an error. */
 static int try_write_all(stream_frame_t* f) {
   while (f->len > 0) {
-    uv_buf_t b = uv_buf_init(f->buf, (unsigned int)f->len);
+    uv_buf_t b = uv_buf_init(f->buf, asyncc__io_chunk(f->len));
     int n = uv_try_write(&f->s->uv.stream, &b, 1);
     if (n == UV_EAGAIN) return 1;
     if (n < 0) return n;
@@ -259,11 +259,32 @@ static int try_write_all(stream_frame_t* f) {
   return 0;
 }
 
+/* Queues the rest of a write as one uv_write request of buffers of at most
+ * ASYNCC__IO_CHUNK bytes (libuv copies the array): one request, so that no
+ * other write is queued between its parts. */
+static int write_rest(stream_frame_t* f) {
+  uv_buf_t small[4];
+  uv_buf_t* bufs = small;
+  size_t n = f->len / ASYNCC__IO_CHUNK + (f->len % ASYNCC__IO_CHUNK != 0);
+  size_t i;
+  int rc;
+  if (n > ARRAY_SIZE(small)) {
+    bufs = asyncc__malloc(n * sizeof *bufs);
+    if (bufs == NULL) return UV_ENOMEM;
+  }
+  for (i = 0; i < n; i++)
+    bufs[i] = uv_buf_init(f->buf + i * ASYNCC__IO_CHUNK,
+                          asyncc__io_chunk(f->len - i * ASYNCC__IO_CHUNK));
+  rc = uv_write(&f->req.write, &f->s->uv.stream, bufs, (unsigned int)n,
+                write_cb);
+  if (bufs != small) asyncc__free(bufs);
+  return rc;
+}
+
 /* Starts the operation: ASYNCC_DONE with f->result, or suspends. */
 static int stream_start(stream_frame_t* f) {
   asyncc_stream_t* s = f->s;
   int rc = 0;
-  uv_buf_t b;
 
   if (f->op == OP_CLOSE) {
     if (!stream_valid(s)) {
@@ -328,7 +349,7 @@ static int stream_start(stream_frame_t* f) {
         rc = UV_EBUSY; /* one reader at a time */
         break;
       }
-      if (f->buf == NULL || f->len == 0 || f->len > UINT32_MAX) {
+      if (f->buf == NULL || f->len == 0) {
         rc = UV_EINVAL;
         break;
       }
@@ -340,14 +361,13 @@ static int stream_start(stream_frame_t* f) {
       s->reader = &f->hdr;
       return asyncc__leaf_suspend(&f->hdr);
     case OP_WRITE:
-      if ((f->buf == NULL && f->len != 0) || f->len > UINT32_MAX) {
+      if (f->buf == NULL && f->len != 0) {
         rc = UV_EINVAL;
         break;
       }
       rc = try_write_all(f);
       if (rc <= 0) break;
-      b = uv_buf_init(f->buf, (unsigned int)f->len);
-      rc = uv_write(&f->req.write, &s->uv.stream, &b, 1, write_cb);
+      rc = write_rest(f);
       if (rc < 0) break;
       f->req_active = 1;
       return asyncc__leaf_suspend(&f->hdr);

@@ -6,6 +6,7 @@
  * left alive (test_end_clean).
  */
 #include <asyncc.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 
@@ -251,6 +252,73 @@ static void test_stream_second_accept_into_one_client_is_busy(void** state) {
   test_end_clean();
 }
 
+/* ---- buffers over 4 GiB ------------------------------------------------ */
+
+/* 4 GiB + 1 of address space that costs no memory: read-only zero pages
+ * for a write, or a first page to read into and no access beyond. */
+#define HUGE_LEN (((size_t)1 << 32) + 1)
+
+static char* huge_map(int writable_page) {
+  void* p = mmap(NULL, HUGE_LEN, writable_page ? PROT_NONE : PROT_READ,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  assert_true(p != MAP_FAILED);
+  if (writable_page)
+    assert_int_equal(mprotect(p, 4096, PROT_READ | PROT_WRITE), 0);
+  return p;
+}
+
+static async int write_huge(asyncc_stream_t* s, const char* buf) {
+  return await(asyncc_stream_write(s, buf, HUGE_LEN));
+}
+
+/* A write of more than 4 GiB (it was refused with UV_EINVAL) goes out:
+ * what the kernel does not take at once waits in one uv_write of several
+ * buffers, whose first bytes the peer reads; cancelling it then closes the
+ * stream as for any write. A read into a buffer that large was refused
+ * too; it reads what has come. */
+static async int huge_main(const char* out, char* in, int* write_rc,
+                           int* still_writing) {
+  asyncc_stream_t server, cli, conn;
+  char buf[64];
+  int rc = await(connect_pair(&server, &cli, &conn, NULL));
+  if (rc == 0) {
+    asyncc_task_t* t = asyncc_spawn(write_huge(&cli, out));
+    await(asyncc_yield()); /* t wrote what fits and waits */
+    *still_writing = !asyncc_task_is_done(t);
+    rc = -1;
+    if (*still_writing)
+      rc = (int)await(asyncc_stream_read(&conn, buf, sizeof buf));
+    asyncc_task_cancel(t);
+    await(asyncc_task_join(t, write_rc));
+  }
+  await(asyncc_stream_close(&cli)); /* closed by the cancellation */
+  await(asyncc_stream_close(&conn));
+  await(asyncc_stream_close(&server));
+  if (rc != (int)sizeof buf) return -1;
+  rc = await(connect_pair(&server, &cli, &conn, NULL));
+  if (rc == 0) rc = await(asyncc_stream_write(&conn, "abc", 3));
+  if (rc == 0) rc = (int)await(asyncc_stream_read(&cli, in, HUGE_LEN));
+  await(asyncc_stream_close(&cli));
+  await(asyncc_stream_close(&conn));
+  await(asyncc_stream_close(&server));
+  return rc;
+}
+
+static void test_stream_buffers_over_4_gib_are_not_refused(void** state) {
+  char* out = huge_map(0);
+  char* in = huge_map(1);
+  int write_rc = 0, still_writing = 0;
+  (void)state;
+  assert_int_equal(asyncc_run(huge_main(out, in, &write_rc, &still_writing)),
+                   3);
+  assert_int_equal(still_writing, 1);
+  assert_int_equal(write_rc, UV_ECANCELED);
+  assert_memory_equal(in, "abc", 3);
+  munmap(out, HUGE_LEN);
+  munmap(in, HUGE_LEN);
+  test_end_clean();
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_stream_write_to_a_reset_tcp_peer_returns_epipe),
@@ -260,6 +328,7 @@ int main(void) {
       cmocka_unit_test(
           test_stream_closing_the_client_of_a_pending_accept_ends_it),
       cmocka_unit_test(test_stream_second_accept_into_one_client_is_busy),
+      cmocka_unit_test(test_stream_buffers_over_4_gib_are_not_refused),
   };
   return cmocka_run_group_tests_name("transpiled_stream", tests, NULL, NULL);
 }
