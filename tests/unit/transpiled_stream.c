@@ -163,6 +163,50 @@ static void test_stream_children_keep_the_default_sigpipe(void** state) {
   test_end_clean();
 }
 
+/* A wait for SIGPIPE itself: libuv sets SIGPIPE back to SIG_DFL when its
+ * handle stops, so the runtime's SIG_IGN is put back, after a delivered
+ * wait and after a cancelled one; a write to a closed peer then still
+ * returns UV_EPIPE (it killed the process). */
+static async int wait_sigpipe(void) {
+  return await(asyncc_signal_wait(SIGPIPE));
+}
+
+static int sigpipe_ignored(void) {
+  struct sigaction sa;
+  return sigaction(SIGPIPE, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN;
+}
+
+static async int sigpipe_wait_main(const char* name, int* ignored) {
+  asyncc_stream_t s;
+  int rc, read_rc, writes = 0;
+  asyncc_tcp_init(&s); /* the runtime's SIG_IGN, if no test has set it */
+  await(asyncc_stream_close(&s));
+  asyncc_task_t* t = asyncc_spawn(wait_sigpipe());
+  await(asyncc_yield()); /* t waits */
+  raise(SIGPIPE);
+  await(asyncc_task_join(t, &rc));
+  ignored[0] = rc == 0 && sigpipe_ignored();
+  t = asyncc_spawn(wait_sigpipe());
+  await(asyncc_yield());
+  asyncc_task_cancel(t);
+  await(asyncc_task_join(t, &rc));
+  ignored[1] = rc == UV_ECANCELED && sigpipe_ignored();
+  return await(peer_left_main(name, 0, &read_rc, &writes, 1));
+}
+
+static void test_stream_a_wait_for_sigpipe_keeps_it_ignored(void** state) {
+  char name[128];
+  int ignored[2] = {0, 0};
+  (void)state;
+  make_dir();
+  snprintf(name, sizeof name, "%s/peer.sock", dir);
+  assert_int_equal(asyncc_run(sigpipe_wait_main(name, ignored)), UV_EPIPE);
+  assert_int_equal(ignored[0], 1);
+  assert_int_equal(ignored[1], 1);
+  remove_dir("peer.sock");
+  test_end_clean();
+}
+
 /* ---- the client of a pending accept ------------------------------------ */
 
 /* Sockets the process holds. */
@@ -325,6 +369,7 @@ int main(void) {
       cmocka_unit_test(test_stream_write_to_a_closed_tcp_peer_returns_epipe),
       cmocka_unit_test(test_stream_write_to_a_closed_pipe_peer_returns_epipe),
       cmocka_unit_test(test_stream_children_keep_the_default_sigpipe),
+      cmocka_unit_test(test_stream_a_wait_for_sigpipe_keeps_it_ignored),
       cmocka_unit_test(
           test_stream_closing_the_client_of_a_pending_accept_ends_it),
       cmocka_unit_test(test_stream_second_accept_into_one_client_is_busy),
