@@ -8,7 +8,6 @@
 #include <asyncc.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 
 #include "test_util.h"
 
@@ -209,15 +208,6 @@ static void test_stream_a_wait_for_sigpipe_keeps_it_ignored(void** state) {
 
 /* ---- the client of a pending accept ------------------------------------ */
 
-/* Sockets the process holds. */
-static int socket_count(void) {
-  struct stat st;
-  int fd, n = 0;
-  for (fd = 0; fd < 1024; fd++)
-    if (fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode)) n++;
-  return n;
-}
-
 static async int accept_into(asyncc_stream_t* server, asyncc_stream_t* conn) {
   return await(asyncc_stream_accept(server, conn));
 }
@@ -248,13 +238,13 @@ static async int close_accept_client_main(int* accept_rc, int* sockets) {
   await(asyncc_stream_close(&cli));
   await(asyncc_stream_close(&conn2));
   await(asyncc_stream_close(&server));
-  *sockets = socket_count();
+  *sockets = test_socket_count();
   return rc;
 }
 
 static void test_stream_closing_the_client_of_a_pending_accept_ends_it(
     void** state) {
-  int accept_rc = 0, sockets = -1, before = socket_count();
+  int accept_rc = 0, sockets = -1, before = test_socket_count();
   (void)state;
   assert_int_equal(asyncc_run(close_accept_client_main(&accept_rc, &sockets)),
                    1);
