@@ -28,6 +28,7 @@
  * fd, and the client's memory may be freed once its close returns.
  */
 #include <string.h>
+#include <sys/un.h>
 
 #include "internal.h"
 
@@ -112,9 +113,17 @@ int asyncc_tcp_bind(asyncc_stream_t* s, const struct sockaddr* addr,
   return uv_tcp_bind(&s->uv.tcp, addr, flags);
 }
 
+/* Whether 'name' fits a socket address. libuv (before 1.46) cuts a longer
+ * one to fit, so a bind or connect would use another path than the one
+ * given (and two long names that share a prefix, the same one). */
+static int pipe_name_fits(const char* name) {
+  return strlen(name) < sizeof(((struct sockaddr_un*)0)->sun_path);
+}
+
 int asyncc_pipe_bind(asyncc_stream_t* s, const char* name) {
   if (!stream_open(s) || s->uv.handle.type != UV_NAMED_PIPE || name == NULL)
     return UV_EINVAL;
+  if (!pipe_name_fits(name)) return UV_ENAMETOOLONG;
   return uv_pipe_bind(&s->uv.pipe, name);
 }
 
@@ -339,6 +348,10 @@ static int stream_start(stream_frame_t* f) {
     case OP_PIPE_CONNECT:
       if (s->uv.handle.type != UV_NAMED_PIPE || f->addr == NULL) {
         rc = UV_EINVAL;
+        break;
+      }
+      if (!pipe_name_fits(f->addr)) {
+        rc = UV_ENAMETOOLONG;
         break;
       }
       uv_pipe_connect(&f->req.connect, &s->uv.pipe, f->addr, connect_cb);

@@ -8,6 +8,7 @@
 #include <asyncc.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 
 #include "test_util.h"
 
@@ -286,6 +287,39 @@ static void test_stream_second_accept_into_one_client_is_busy(void** state) {
   test_end_clean();
 }
 
+/* ---- socket file names ------------------------------------------------- */
+
+/* A name longer than a socket address holds is refused: libuv cut it to
+ * fit and bound (and connected to) the shorter path, and left a socket
+ * file there. */
+static async int long_name_main(const char* name, int* bind_rc) {
+  asyncc_stream_t server, cli;
+  int rc;
+  asyncc_pipe_init(&server, 0);
+  asyncc_pipe_init(&cli, 0);
+  *bind_rc = asyncc_pipe_bind(&server, name);
+  rc = await(asyncc_pipe_connect(&cli, name));
+  await(asyncc_stream_close(&cli));
+  await(asyncc_stream_close(&server));
+  return rc;
+}
+
+static void test_stream_socket_file_name_too_long_is_refused(void** state) {
+  struct sockaddr_un sun;
+  char name[sizeof sun.sun_path + 32];
+  int bind_rc = 0;
+  size_t n;
+  (void)state;
+  make_dir();
+  n = (size_t)snprintf(name, sizeof name, "%s/", dir);
+  memset(name + n, 'a', sizeof name - n - 1);
+  name[sizeof name - 1] = '\0';
+  assert_int_equal(asyncc_run(long_name_main(name, &bind_rc)), UV_ENAMETOOLONG);
+  assert_int_equal(bind_rc, UV_ENAMETOOLONG);
+  assert_int_equal(rmdir(dir), 0); /* empty: no socket file was made */
+  test_end_clean();
+}
+
 /* ---- buffers over 4 GiB ------------------------------------------------ */
 
 /* 4 GiB + 1 of address space that costs no memory: read-only zero pages
@@ -364,6 +398,7 @@ int main(void) {
           test_stream_closing_the_client_of_a_pending_accept_ends_it),
       cmocka_unit_test(test_stream_second_accept_into_one_client_is_busy),
       cmocka_unit_test(test_stream_buffers_over_4_gib_are_not_refused),
+      cmocka_unit_test(test_stream_socket_file_name_too_long_is_refused),
   };
   return cmocka_run_group_tests_name("transpiled_stream", tests, NULL, NULL);
 }
