@@ -381,6 +381,7 @@ struct asyncc_stream_s {
   /* private */
   asyncc_frame_t* reader;    /* the read waiting for data */
   asyncc__node_t* acceptors; /* accepts waiting for a connection */
+  asyncc_frame_t* accepting; /* the accept waiting to fill this stream */
   asyncc__node_t* closers;   /* closes waiting for the close callback */
   unsigned int pending;      /* connections not yet accepted */
   int listen_error;          /* an error of the listener, for the next accept */

@@ -95,6 +95,32 @@ static void fs_cb(uv_fs_t* req) {
   asyncc__leaf_wake(&f->hdr);
 }
 
+/* Whether the arguments are usable: a NULL path, output or directory is
+ * misuse to report with UV_EINVAL (libuv asserts on a NULL path, or
+ * crashes copying it). */
+static int fs_args_valid(const fs_frame_t* f) {
+  switch (f->op) {
+    case FS_OPEN:
+    case FS_UNLINK:
+    case FS_MKDIR:
+    case FS_RMDIR:
+      return f->path != NULL;
+    case FS_RENAME:
+      return f->path != NULL && f->path2 != NULL;
+    case FS_STAT:
+    case FS_OPENDIR:
+      return f->path != NULL && f->out != NULL;
+    case FS_FSTAT:
+      return f->out != NULL;
+    case FS_READDIR:
+      return f->dir != NULL && f->out != NULL && f->len != 0;
+    case FS_CLOSEDIR:
+      return f->dir != NULL;
+    default:
+      return 1;
+  }
+}
+
 /* Starts the operation; returns 0 or a negative error (no callback). */
 static int fs_submit(fs_frame_t* f, uv_loop_t* loop) {
   uv_buf_t b;
@@ -104,10 +130,11 @@ static int fs_submit(fs_frame_t* f, uv_loop_t* loop) {
     case FS_CLOSE:
       return uv_fs_close(loop, &f->req, f->fd, fs_cb);
     case FS_READ:
-      b = uv_buf_init(f->buf, (unsigned int)f->len);
+      b = uv_buf_init(f->buf, asyncc__io_chunk(f->len));
       return uv_fs_read(loop, &f->req, f->fd, &b, 1, f->offset, fs_cb);
     case FS_WRITE:
-      b = uv_buf_init(f->buf, (unsigned int)f->len);
+      asyncc__sigpipe_ignore(); /* the file may be a FIFO or a socket */
+      b = uv_buf_init(f->buf, asyncc__io_chunk(f->len));
       return uv_fs_write(loop, &f->req, f->fd, &b, 1, f->offset, fs_cb);
     case FS_STAT:
       return uv_fs_stat(loop, &f->req, f->path, fs_cb);
@@ -160,14 +187,7 @@ static int fs_resume(asyncc_frame_t* fp) {
         f->result = UV_ECANCELED;
         return asyncc__leaf_start_cancelled(fp);
       }
-      if ((f->op == FS_READDIR || f->op == FS_CLOSEDIR) && f->dir == NULL) {
-        f->result = UV_EINVAL;
-        return ASYNCC_DONE;
-      }
-      if ((f->op == FS_READDIR && (f->out == NULL || f->len == 0)) ||
-          ((f->op == FS_STAT || f->op == FS_FSTAT || f->op == FS_OPENDIR) &&
-           f->out == NULL) ||
-          ((f->op == FS_READ || f->op == FS_WRITE) && f->len > UINT32_MAX)) {
+      if (!fs_args_valid(f)) {
         f->result = UV_EINVAL;
         return ASYNCC_DONE;
       }

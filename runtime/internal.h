@@ -530,6 +530,27 @@ static inline void asyncc__timer_init(asyncc__timer_leaf_t* leaf) {
   leaf->timer_node.parent = &leaf->timer_node;
 }
 
+/* ---- Buffers of any size (fs.c, stream.c) ------------------------------ */
+
+/* The most one uv_buf_t is made to carry: uv_buf_init takes an unsigned
+ * int, and 1 GiB stays below what Linux moves in one read or write
+ * (2 GiB - 4 KiB), so a byte count fits an int. A read or file write of
+ * more moves at most this much (a short count, as read(2) may give); a
+ * stream write splits into buffers of this size and writes everything. */
+#define ASYNCC__IO_CHUNK ((size_t)1 << 30)
+
+static inline unsigned int asyncc__io_chunk(size_t len) {
+  return (unsigned int)(len < ASYNCC__IO_CHUNK ? len : ASYNCC__IO_CHUNK);
+}
+
+/* ---- SIGPIPE (signal.c) ------------------------------------------------ */
+
+/* Sets SIGPIPE to SIG_IGN, once per process, if it has its default
+ * disposition, so that a write to a closed peer returns UV_EPIPE instead
+ * of killing the process. Called before anything the runtime writes to a
+ * socket or pipe with: a stream's init, a file write. */
+void asyncc__sigpipe_ignore(void);
+
 /* ---- ABI of the runtime's async functions ------------------------------ */
 
 ASYNCC__ABI asyncc_frame_t* asyncc__asyncc_yield_start(void);

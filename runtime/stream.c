@@ -23,9 +23,12 @@
  * handle). asyncc_stream_close on a stream that is already closing waits
  * for that close and succeeds, so unwinding code can always close.
  * Closing a stream also wakes its pending reader and accepts with
- * UV_ECANCELED.
+ * UV_ECANCELED, and so does closing the client of a pending accept (its
+ * 'accepting'): a connection accepted into a closed handle would leak its
+ * fd, and the client's memory may be freed once its close returns.
  */
 #include <string.h>
+#include <sys/un.h>
 
 #include "internal.h"
 
@@ -77,10 +80,12 @@ static int stream_open(const asyncc_stream_t* s) {
 static void stream_setup(asyncc_stream_t* s) {
   s->reader = NULL;
   s->acceptors = NULL;
+  s->accepting = NULL;
   s->closers = NULL;
   s->pending = 0;
   s->listen_error = 0;
   s->flags = STREAM_MAGIC;
+  asyncc__sigpipe_ignore(); /* a write to a closed peer: UV_EPIPE */
   asyncc__live_handles++;
   asyncc__live_fds++;
 }
@@ -108,9 +113,17 @@ int asyncc_tcp_bind(asyncc_stream_t* s, const struct sockaddr* addr,
   return uv_tcp_bind(&s->uv.tcp, addr, flags);
 }
 
+/* Whether 'name' fits a socket address. libuv (before 1.46) cuts a longer
+ * one to fit, so a bind or connect would use another path than the one
+ * given (and two long names that share a prefix, the same one). */
+static int pipe_name_fits(const char* name) {
+  return strlen(name) < sizeof(((struct sockaddr_un*)0)->sun_path);
+}
+
 int asyncc_pipe_bind(asyncc_stream_t* s, const char* name) {
   if (!stream_open(s) || s->uv.handle.type != UV_NAMED_PIPE || name == NULL)
     return UV_EINVAL;
+  if (!pipe_name_fits(name)) return UV_ENAMETOOLONG;
   return uv_pipe_bind(&s->uv.pipe, name);
 }
 
@@ -125,6 +138,14 @@ static void wake_reader(asyncc_stream_t* s, ssize_t result) {
   s->reader = NULL;
   f->result = result;
   asyncc__leaf_wake(&f->hdr);
+}
+
+/* Ends the pending accept 'n' (popped from its server's acceptors): its
+ * client is no longer waiting to be filled. */
+static void accept_done(asyncc__node_t* n, ssize_t result) {
+  stream_frame_t* f = container_of(n, stream_frame_t, node);
+  f->client->accepting = NULL;
+  wake_node(n, result);
 }
 
 static void connection_cb(uv_stream_t* server, int status) {
@@ -143,7 +164,7 @@ static void connection_cb(uv_stream_t* server, int status) {
     stream_frame_t* f = container_of(n, stream_frame_t, node);
     status = uv_accept(server, &f->client->uv.stream);
   }
-  wake_node(n, status);
+  accept_done(n, status);
 }
 
 int asyncc_stream_listen(asyncc_stream_t* s, int backlog) {
@@ -178,7 +199,12 @@ static void stream_close_now(asyncc_stream_t* s) {
   read_stop(s);
   if (s->reader != NULL) wake_reader(s, UV_ECANCELED);
   while ((n = asyncc__ring_pop(&s->acceptors)) != NULL)
-    wake_node(n, UV_ECANCELED);
+    accept_done(n, UV_ECANCELED);
+  if (s->accepting != NULL) { /* 's' is the client of a pending accept */
+    stream_frame_t* f = (stream_frame_t*)s->accepting;
+    asyncc__ring_remove(&f->s->acceptors, &f->node);
+    accept_done(&f->node, UV_ECANCELED);
+  }
   uv_close(&s->uv.handle, close_cb);
 }
 
@@ -191,7 +217,7 @@ static void alloc_cb(uv_handle_t* handle, size_t suggested, uv_buf_t* buf) {
   if (f == NULL)
     *buf = uv_buf_init(NULL, 0); /* no read waiting: UV_ENOBUFS */
   else
-    *buf = uv_buf_init(f->buf, (unsigned int)f->len);
+    *buf = uv_buf_init(f->buf, asyncc__io_chunk(f->len));
 }
 
 static void read_cb(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
@@ -232,7 +258,7 @@ static void shutdown_cb(uv_shutdown_t* req, int status) {
  * uv_write must take the rest, or an error. */
 static int try_write_all(stream_frame_t* f) {
   while (f->len > 0) {
-    uv_buf_t b = uv_buf_init(f->buf, (unsigned int)f->len);
+    uv_buf_t b = uv_buf_init(f->buf, asyncc__io_chunk(f->len));
     int n = uv_try_write(&f->s->uv.stream, &b, 1);
     if (n == UV_EAGAIN) return 1;
     if (n < 0) return n;
@@ -242,11 +268,32 @@ static int try_write_all(stream_frame_t* f) {
   return 0;
 }
 
+/* Queues the rest of a write as one uv_write request of buffers of at most
+ * ASYNCC__IO_CHUNK bytes (libuv copies the array): one request, so that no
+ * other write is queued between its parts. */
+static int write_rest(stream_frame_t* f) {
+  uv_buf_t small[4];
+  uv_buf_t* bufs = small;
+  size_t n = f->len / ASYNCC__IO_CHUNK + (f->len % ASYNCC__IO_CHUNK != 0);
+  size_t i;
+  int rc;
+  if (n > ARRAY_SIZE(small)) {
+    bufs = asyncc__malloc(n * sizeof *bufs);
+    if (bufs == NULL) return UV_ENOMEM;
+  }
+  for (i = 0; i < n; i++)
+    bufs[i] = uv_buf_init(f->buf + i * ASYNCC__IO_CHUNK,
+                          asyncc__io_chunk(f->len - i * ASYNCC__IO_CHUNK));
+  rc = uv_write(&f->req.write, &f->s->uv.stream, bufs, (unsigned int)n,
+                write_cb);
+  if (bufs != small) asyncc__free(bufs);
+  return rc;
+}
+
 /* Starts the operation: ASYNCC_DONE with f->result, or suspends. */
 static int stream_start(stream_frame_t* f) {
   asyncc_stream_t* s = f->s;
   int rc = 0;
-  uv_buf_t b;
 
   if (f->op == OP_CLOSE) {
     if (!stream_valid(s)) {
@@ -272,6 +319,10 @@ static int stream_start(stream_frame_t* f) {
         rc = UV_EINVAL;
         break;
       }
+      if (f->client->accepting != NULL) {
+        rc = UV_EBUSY; /* another accept is filling it */
+        break;
+      }
       if (s->pending > 0) {
         s->pending--;
         rc = uv_accept(&s->uv.stream, &f->client->uv.stream);
@@ -283,6 +334,7 @@ static int stream_start(stream_frame_t* f) {
         break;
       }
       asyncc__ring_append(&s->acceptors, &f->node);
+      f->client->accepting = &f->hdr;
       return asyncc__leaf_suspend(&f->hdr);
     case OP_TCP_CONNECT:
       if (s->uv.handle.type != UV_TCP || f->addr == NULL) {
@@ -298,6 +350,10 @@ static int stream_start(stream_frame_t* f) {
         rc = UV_EINVAL;
         break;
       }
+      if (!pipe_name_fits(f->addr)) {
+        rc = UV_ENAMETOOLONG;
+        break;
+      }
       uv_pipe_connect(&f->req.connect, &s->uv.pipe, f->addr, connect_cb);
       f->req_active = 1;
       return asyncc__leaf_suspend(&f->hdr);
@@ -306,7 +362,7 @@ static int stream_start(stream_frame_t* f) {
         rc = UV_EBUSY; /* one reader at a time */
         break;
       }
-      if (f->buf == NULL || f->len == 0 || f->len > UINT32_MAX) {
+      if (f->buf == NULL || f->len == 0) {
         rc = UV_EINVAL;
         break;
       }
@@ -318,14 +374,13 @@ static int stream_start(stream_frame_t* f) {
       s->reader = &f->hdr;
       return asyncc__leaf_suspend(&f->hdr);
     case OP_WRITE:
-      if ((f->buf == NULL && f->len != 0) || f->len > UINT32_MAX) {
+      if (f->buf == NULL && f->len != 0) {
         rc = UV_EINVAL;
         break;
       }
       rc = try_write_all(f);
       if (rc <= 0) break;
-      b = uv_buf_init(f->buf, (unsigned int)f->len);
-      rc = uv_write(&f->req.write, &s->uv.stream, &b, 1, write_cb);
+      rc = write_rest(f);
       if (rc < 0) break;
       f->req_active = 1;
       return asyncc__leaf_suspend(&f->hdr);
@@ -359,6 +414,7 @@ static int stream_resume(asyncc_frame_t* fp) {
         switch (f->op) {
           case OP_ACCEPT:
             asyncc__ring_remove(&f->s->acceptors, &f->node);
+            f->client->accepting = NULL;
             break;
           case OP_READ:
             f->s->reader = NULL; /* reading stops lazily */

@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -44,6 +45,16 @@ static inline void test_end_clean(void) {
   assert_int_equal(asyncc__frame_live_count(), 0);
   assert_int_equal(asyncc__handle_live_count(), 0);
   assert_int_equal(asyncc__fd_live_count(), 0);
+}
+
+/* The number of sockets the process holds (fds below 1024), to check
+ * that none leaked where the runtime's counters cannot see. */
+static inline int test_socket_count(void) {
+  struct stat st;
+  int fd, n = 0;
+  for (fd = 0; fd < 1024; fd++)
+    if (fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode)) n++;
+  return n;
 }
 
 /* A log of small integers, to check the order things happened in. */
